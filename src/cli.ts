@@ -1,0 +1,69 @@
+// wix-media: the command-line face of the upload engine. See `wix-media --help`.
+import { version } from '../package.json';
+import { credentialsFrom, HELP, parseCli, UsageError, type ParsedArgs } from './cli/args';
+import { runUpload, type UploadIo } from './cli/upload';
+import { WixMediaClient } from './wix/client';
+import type { Logger } from './wix/log';
+import { describeError } from './wix/messages';
+import { redact, redactingLogger, registerSecret } from './wix/redact';
+
+export const EXIT = { OK: 0, FAILED: 1, USAGE: 2, INTERRUPTED: 130 } as const;
+
+export interface CliIo extends UploadIo {
+  env: NodeJS.ProcessEnv;
+}
+
+function stderrLogger(io: CliIo): Logger {
+  const line = (level: string) => (m: string) => { io.stderr.write(`[${level}] ${m}\n`); };
+  return redactingLogger({ trace: line('trace'), debug: line('debug'), info: line('info'), warn: line('warn'), error: line('error') });
+}
+
+export async function main(argv: readonly string[], io: CliIo): Promise<number> {
+  let args: ParsedArgs;
+  let creds;
+  try {
+    args = parseCli(argv);
+    if (args.command === 'help') { io.stdout.write(HELP); return EXIT.OK; }
+    if (args.command === 'version') { io.stdout.write(`${version}\n`); return EXIT.OK; }
+    creds = credentialsFrom(io.env);
+  } catch (e) {
+    if (!(e instanceof UsageError)) throw e;
+    io.stderr.write(`wix-media: ${redact(e.message)}\n`);
+    return EXIT.USAGE;
+  }
+  registerSecret(creds.apiKey);
+
+  const logger = args.verbose ? stderrLogger(io) : undefined;
+  const client = new WixMediaClient({
+    apiKey: creds.apiKey, siteId: creds.siteId, baseUrl: creds.baseUrl, logger, userAgent: `wix-media-cli/${version}`,
+  });
+  try {
+    const outcome = await runUpload(args, client, { ...io, logger });
+    if (outcome.interrupted) return EXIT.INTERRUPTED;
+    return outcome.failed > 0 || outcome.cancelled > 0 ? EXIT.FAILED : EXIT.OK;
+  } catch (e) {
+    io.stderr.write(`wix-media: ${redact(describeError(e))}\n`);
+    return EXIT.FAILED;
+  } finally {
+    await client.close().catch(() => {});
+  }
+}
+
+if (require.main === module) {
+  const onInterrupt = (cancel: () => void) => {
+    let signals = 0;
+    const handler = () => {
+      // A second Ctrl-C means: stop now, without waiting for cancellations to settle.
+      if (++signals > 1) process.exit(EXIT.INTERRUPTED);
+      cancel();
+    };
+    process.on('SIGINT', handler);
+    return () => { process.off('SIGINT', handler); };
+  };
+  main(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, env: process.env, onInterrupt })
+    .then(code => { process.exitCode = code; })
+    .catch(e => {
+      process.stderr.write(`wix-media: ${redact(describeError(e))}\n`);
+      process.exitCode = EXIT.FAILED;
+    });
+}

@@ -1,0 +1,125 @@
+// `wix-media upload`: collect the files, run them through the upload queue, print references in input order.
+import { basename } from 'node:path';
+import { collectFiles } from '../upload/collect';
+import { failedEntry, UploadQueue } from '../upload/queue';
+import type { ItemOptions, QueueEntry, UploadItem } from '../upload/types';
+import type { MediaClient } from '../wix/api';
+import { fileSourceFromPath } from '../wix/file-source';
+import { silentLogger, type Logger } from '../wix/log';
+import { describeError } from '../wix/messages';
+import { redact } from '../wix/redact';
+import type { UploadArgs } from './args';
+import { outputLine } from './output';
+import { ProgressLine, progressText, type TerminalLike } from './progress';
+
+export interface UploadIo {
+  stdout: { write(text: string): unknown };
+  stderr: TerminalLike;
+  logger?: Logger;
+  /** Called with a function that cancels everything; returns an undo. The CLI wires it to SIGINT. */
+  onInterrupt?: (cancel: () => void) => () => void;
+}
+
+export interface UploadOutcome {
+  uploaded: number;
+  failed: number;
+  cancelled: number;
+  interrupted: boolean;
+}
+
+/** The shared messages point to the VS Code command; on the command line the fix is an environment variable. */
+export function forCli(message: string): string {
+  return message
+    .replace(/run 'Wix Media: Set API Key' to change them/g, 'set WIX_API_KEY and WIX_SITE_ID to change them')
+    .replace(/then run 'Wix Media: Set API Key'/g, 'then set WIX_API_KEY to it');
+}
+
+function isAuthRejection(e: unknown): boolean {
+  return (e as { status?: number })?.status === 401;
+}
+
+function itemOptions(args: UploadArgs): ItemOptions {
+  return {
+    filePath: args.filePath,
+    parentFolderId: args.parentFolderId,
+    labels: args.labels,
+    private: args.private || undefined,
+    resumableThresholdBytes: args.resumableThresholdBytes,
+    maxFileSizeBytes: args.maxFileSizeBytes,
+    // The wix: URI of an image needs its size, known once Wix has processed the file.
+    waitForReady: args.wait || args.format === 'wix',
+  };
+}
+
+export async function runUpload(args: UploadArgs, client: MediaClient, io: UploadIo): Promise<UploadOutcome> {
+  const err = (line: string) => progress.print(redact(forCli(line)));
+  let queue: UploadQueue | undefined;
+  let interrupted = false;
+  const undoInterrupt = io.onInterrupt?.(() => {
+    interrupted = true;
+    err('Cancelling the uploads…');
+    queue?.cancelAll();
+  }) ?? (() => {});
+
+  let current: string | undefined;
+  const progress = new ProgressLine(io.stderr, () => progressText(queue!.summary(), current));
+  try {
+    const { files, errors } = await collectFiles(args.paths);
+    for (const e of errors) err(describeError(e.error, e.path));
+
+    const options = itemOptions(args);
+    const entries: QueueEntry[] = [];
+    for (const file of files) {
+      if (interrupted) break;
+      try {
+        entries.push({ source: await fileSourceFromPath(file, basename(file)), label: file, options });
+      } catch (e) {
+        entries.push({ ...failedEntry(file, e instanceof Error ? e : new Error(String(e))), options });
+      }
+    }
+    if (interrupted) return { uploaded: 0, failed: errors.length, cancelled: files.length, interrupted };
+
+    queue = new UploadQueue(client, { concurrency: args.concurrency, logger: io.logger ?? silentLogger });
+    // stdout keeps input order: a finished item is printed once every item before it has finished.
+    let next = 0;
+    let items: readonly UploadItem[] = [];
+    const flush = () => {
+      while (next < items.length && ['done', 'failed', 'cancelled'].includes(items[next].state)) {
+        const item = items[next++];
+        if (item.state !== 'done' || !item.descriptor) continue;
+        const line = outputLine(item.descriptor, args.format, item.label, item.readyTimedOut);
+        io.stdout.write(line.text + '\n');
+        if (line.warning) err(line.warning);
+      }
+    };
+    let stopped = false;
+    queue.onDidChange(item => {
+      if (item.state === 'failed') {
+        err(item.message ?? describeError(item.error, item.label));
+        // A rejected key fails every file alike: say it once, not once per file.
+        if (!stopped && isAuthRejection(item.error)) {
+          stopped = true;
+          const left = queue!.items.filter(i => i.state === 'queued').length;
+          if (left > 0) {
+            err(`wix-media: stopping, since Wix rejected the API key; ${left} more file(s) not uploaded.`);
+            for (const i of queue!.items) if (i.state === 'queued') queue!.cancel(i.id);
+          }
+        }
+      }
+      if (item.state === 'uploading') current = item.label;
+      if (item.state === 'done' || item.state === 'failed' || item.state === 'cancelled') flush();
+      progress.update();
+    });
+    const batch = queue.enqueue(entries);
+    items = batch.items;
+    flush();
+    await batch.done;
+    flush();
+
+    const s = queue.summary().counts;
+    return { uploaded: s.done, failed: s.failed + errors.length, cancelled: s.cancelled, interrupted };
+  } finally {
+    progress.stop();
+    undoInterrupt();
+  }
+}

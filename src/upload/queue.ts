@@ -1,0 +1,326 @@
+// The upload queue: bounded concurrency, per-item states, cancel and retry. One file's failure never touches
+// another's; the HTTP-level retries (429, 5xx, resets) happen inside the client, not here.
+import type { FileSource, MediaClient } from '../wix/api';
+import { silentLogger, type Logger } from '../wix/log';
+import { describeError, wixError } from '../wix/messages';
+import { redact } from '../wix/redact';
+import {
+  TERMINAL_STATES, type FailedEntry, type ItemState, type QueueEntry, type QueueOptions, type QueueSummary,
+  type SourceEntry, type Unsubscribe, type UploadBatch, type UploadItem,
+} from './types';
+
+export const DEFAULT_CONCURRENCY = 4;
+
+export function isTerminal(state: ItemState): boolean {
+  return TERMINAL_STATES.includes(state);
+}
+
+/** An entry for a file whose source couldn't be made; the queue reports it as failed. */
+export function failedEntry(label: string, error: Error, reopen?: () => Promise<FileSource>): FailedEntry {
+  return { label, error, reopen };
+}
+
+function isFailedEntry(e: QueueEntry): e is FailedEntry {
+  return (e as SourceEntry).source === undefined && (e as FailedEntry).error !== undefined;
+}
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+interface BatchState {
+  remaining: number;
+  settled: boolean;
+  resolve: () => void;
+}
+
+interface Entry {
+  item: Mutable<UploadItem>;
+  batch: BatchState;
+  reopen?: () => Promise<FileSource>;
+  /** The source must be made again before the next run (a failed entry, or a retry with reopen). */
+  stale: boolean;
+  /** Bumped for each run and each cancel, so a superseded run's late results are ignored. */
+  seq: number;
+  controller?: AbortController;
+}
+
+/** A stand-in source for an entry that never had one; opening it fails with the original error. */
+function brokenSource(label: string, error: Error): FileSource {
+  const name = label.split(/[\\/]/).pop() || label;
+  return { name, size: 0, open() { throw error; } };
+}
+
+export class UploadQueue {
+  private readonly entries = new Map<number, Entry>();
+  private readonly list: UploadItem[] = [];
+  // FIFO of ids waiting for a slot; cancelled ids are skipped when reached (no O(n) removal).
+  private waiting: number[] = [];
+  private head = 0;
+  private running = 0;
+  private nextId = 1;
+  private concurrency: number;
+  private readonly listeners = new Set<(item: UploadItem) => void>();
+  private readonly logger: Logger;
+
+  constructor(private readonly client: MediaClient, opts: QueueOptions & { logger?: Logger } = {}) {
+    this.concurrency = UploadQueue.checkConcurrency(opts.concurrency ?? DEFAULT_CONCURRENCY);
+    this.logger = opts.logger ?? silentLogger;
+  }
+
+  private static checkConcurrency(n: number): number {
+    if (!Number.isInteger(n) || n < 1) throw new RangeError(`concurrency must be a whole number of at least 1, not ${n}`);
+    return n;
+  }
+
+  get items(): readonly UploadItem[] {
+    return this.list;
+  }
+
+  get(id: number): UploadItem | undefined {
+    return this.entries.get(id)?.item;
+  }
+
+  setConcurrency(n: number): void {
+    this.concurrency = UploadQueue.checkConcurrency(n);
+    this.pump();
+  }
+
+  getConcurrency(): number {
+    return this.concurrency;
+  }
+
+  onDidChange(listener: (item: UploadItem) => void): Unsubscribe {
+    this.listeners.add(listener);
+    return () => { this.listeners.delete(listener); };
+  }
+
+  enqueue(entries: readonly QueueEntry[]): UploadBatch {
+    let resolve!: () => void;
+    const promise = new Promise<void>(r => { resolve = r; });
+    const batch: BatchState = { remaining: 0, settled: false, resolve };
+    const items: UploadItem[] = [];
+    for (const e of entries) {
+      const failed = isFailedEntry(e);
+      const source = failed ? brokenSource(e.label, e.error) : (e as SourceEntry).source;
+      const item: Mutable<UploadItem> = {
+        id: this.nextId++,
+        source,
+        label: e.label ?? source.name,
+        options: { ...(e.options ?? {}) },
+        state: failed ? 'failed' : 'queued',
+        bytesSent: 0,
+        total: failed ? 0 : source.size,
+        attempts: 1,
+      };
+      const entry: Entry = { item, batch, reopen: e.reopen, stale: failed, seq: 0 };
+      if (failed) {
+        item.error = e.error;
+        item.message = this.describe(e.error, item.label);
+        item.endedAt = Date.now();
+        this.logger.error(item.message);
+      } else {
+        batch.remaining++;
+        this.waiting.push(item.id);
+      }
+      this.entries.set(item.id, entry);
+      this.list.push(item);
+      items.push(item);
+    }
+    const done = promise.then(() => items as readonly UploadItem[]);
+    if (batch.remaining === 0) this.settle(batch);
+    for (const item of items) this.emit(item);
+    this.pump();
+    return { items, done };
+  }
+
+  /** Stops an item at any stage: queued, uploading or processing. A finished item is left alone. */
+  cancel(id: number): void {
+    const e = this.entries.get(id);
+    if (!e || isTerminal(e.item.state)) return;
+    e.seq++;                       // the running attempt, if any, no longer owns the item
+    e.controller?.abort();
+    e.controller = undefined;
+    e.item.error = undefined;
+    e.item.message = `Cancelled the upload of ${e.item.label}.`;
+    this.finish(e, 'cancelled');
+    this.logger.info(e.item.message);
+  }
+
+  cancelAll(): void {
+    for (const item of this.list) this.cancel(item.id);
+  }
+
+  /** Whether retry(id) would re-queue the item. */
+  canRetry(id: number): boolean {
+    const e = this.entries.get(id);
+    if (!e || (e.item.state !== 'failed' && e.item.state !== 'cancelled')) return false;
+    return !e.stale || e.reopen !== undefined;
+  }
+
+  /** Re-queues a failed or cancelled item as a new attempt; undefined when it can't be retried. */
+  retry(id: number): UploadItem | undefined {
+    if (!this.canRetry(id)) return undefined;
+    const e = this.entries.get(id)!;
+    const item = e.item;
+    item.attempts++;
+    item.state = 'queued';
+    item.bytesSent = 0;
+    item.error = undefined;
+    item.message = undefined;
+    item.descriptor = undefined;
+    item.readyTimedOut = undefined;
+    item.startedAt = undefined;
+    item.endedAt = undefined;
+    if (e.reopen) e.stale = true;
+    if (!e.batch.settled) e.batch.remaining++;
+    this.waiting.push(id);
+    this.emit(item);
+    this.pump();
+    return item;
+  }
+
+  /** Drops finished items from `items` (done, failed, cancelled). */
+  clearFinished(): void {
+    const keep = this.list.filter(i => !isTerminal(i.state));
+    for (const i of this.list) if (isTerminal(i.state)) this.entries.delete(i.id);
+    this.list.length = 0;
+    this.list.push(...keep);
+  }
+
+  summary(): QueueSummary {
+    const counts: Record<ItemState, number> = { queued: 0, uploading: 0, processing: 0, done: 0, failed: 0, cancelled: 0 };
+    let bytesSent = 0;
+    let bytesTotal = 0;
+    for (const i of this.list) {
+      counts[i.state]++;
+      if (i.state === 'failed' || i.state === 'cancelled') continue;
+      bytesSent += i.state === 'done' || i.state === 'processing' ? i.total : i.bytesSent;
+      bytesTotal += i.total;
+    }
+    return { counts, bytesSent, bytesTotal };
+  }
+
+  /** Cancels everything and forgets the listeners. */
+  dispose(): void {
+    this.cancelAll();
+    this.listeners.clear();
+  }
+
+  private describe(err: unknown, label: string): string {
+    return redact(describeError(err, label));
+  }
+
+  private emit(item: UploadItem): void {
+    for (const l of this.listeners) {
+      try { l(item); } catch (err) { this.logger.error(`A progress listener failed: ${String(err)}`); }
+    }
+  }
+
+  private finish(e: Entry, state: 'done' | 'failed' | 'cancelled'): void {
+    e.item.state = state;
+    e.item.endedAt = Date.now();
+    if (!e.batch.settled && --e.batch.remaining === 0) this.settle(e.batch);
+    this.emit(e.item);
+  }
+
+  private settle(batch: BatchState): void {
+    batch.settled = true;
+    batch.resolve();
+  }
+
+  private nextWaiting(): Entry | undefined {
+    while (this.head < this.waiting.length) {
+      const id = this.waiting[this.head++];
+      const e = this.entries.get(id);
+      if (e && e.item.state === 'queued') {
+        this.compact();
+        return e;
+      }
+    }
+    this.waiting = [];
+    this.head = 0;
+    return undefined;
+  }
+
+  private compact(): void {
+    if (this.head > 1024 && this.head * 2 > this.waiting.length) {
+      this.waiting = this.waiting.slice(this.head);
+      this.head = 0;
+    }
+  }
+
+  private pump(): void {
+    while (this.running < this.concurrency) {
+      const e = this.nextWaiting();
+      if (!e) return;
+      this.running++;
+      void this.run(e).finally(() => {
+        this.running--;
+        this.pump();
+      });
+    }
+  }
+
+  private async run(e: Entry): Promise<void> {
+    const seq = ++e.seq;
+    const controller = new AbortController();
+    e.controller = controller;
+    const item = e.item;
+    const current = () => e.seq === seq;
+    item.state = 'uploading';
+    item.startedAt = Date.now();
+    item.bytesSent = 0;
+    this.emit(item);
+    try {
+      if (e.stale && e.reopen) {
+        const source = await e.reopen();
+        if (!current()) return;
+        item.source = source;
+        item.total = source.size;
+        e.stale = false;
+        this.emit(item);
+      }
+      const { waitForReady, readyTimeoutMs, ...uploadOptions } = item.options;
+      this.logger.debug(`Queue: starting ${item.label} (attempt ${item.attempts}).`);
+      let d = await this.client.uploadFile(item.source, {
+        ...uploadOptions,
+        signal: controller.signal,
+        onProgress: (sent, total) => {
+          if (!current()) return;
+          item.bytesSent = sent;
+          item.total = total;
+          this.emit(item);
+        },
+      });
+      if (!current()) return;
+      item.bytesSent = item.total;
+      item.descriptor = d;
+      if (d.operationStatus === 'FAILED') throw processingFailed(item.label);
+      if (waitForReady && d.operationStatus !== 'READY') {
+        item.state = 'processing';
+        this.emit(item);
+        d = await this.client.waitForReady(d.id, { timeoutMs: readyTimeoutMs, signal: controller.signal });
+        if (!current()) return;
+        item.descriptor = d;
+        if (d.operationStatus === 'FAILED') throw processingFailed(item.label);
+        if (d.operationStatus !== 'READY') {
+          item.readyTimedOut = true;
+          this.logger.warn(`${item.label} was uploaded but Wix is still processing it; its reference uses the static URL.`);
+        }
+      }
+      this.logger.debug(`Queue: ${item.label} done as ${d.id}.`);
+      e.controller = undefined;
+      this.finish(e, 'done');
+    } catch (err) {
+      if (!current()) return;    // cancelled meanwhile: cancel() already settled the item
+      e.controller = undefined;
+      item.error = err instanceof Error ? err : new Error(String(err));
+      item.message = this.describe(err, item.label);
+      this.logger.error(item.message);
+      this.finish(e, 'failed');
+    }
+  }
+}
+
+function processingFailed(label: string) {
+  return wixError({ kind: 'application', code: 'PROCESSING_FAILED', fileName: label });
+}

@@ -1,0 +1,76 @@
+// The upload engine's contract, shared by the CLI and the VS Code face.
+import type { FileSource, UploadOptions } from '../wix/api';
+import type { FileDescriptor } from '../wix/types';
+
+export type ItemState = 'queued' | 'uploading' | 'processing' | 'done' | 'failed' | 'cancelled';
+
+export const TERMINAL_STATES: readonly ItemState[] = ['done', 'failed', 'cancelled'];
+
+/** What one upload asks for: everything but the signal and progress callback, which the queue owns. */
+export type ItemOptions = Omit<UploadOptions, 'signal' | 'onProgress'> & {
+  /** Wait for operationStatus READY before the item is done (needed for sizes and wix:image URIs). */
+  waitForReady?: boolean;
+  readyTimeoutMs?: number;
+};
+
+export interface UploadItem {
+  readonly id: number;
+  readonly source: FileSource;
+  /** How to name the file to a person (a workspace-relative path, say). */
+  readonly label: string;
+  readonly options: ItemOptions;
+  state: ItemState;
+  bytesSent: number;
+  total: number;
+  /** The underlying error (a WixError when it came from Wix). */
+  error?: Error;
+  /** A sentence that names the file and says what to do. */
+  message?: string;
+  descriptor?: FileDescriptor;
+  /** READY was asked for but the descriptor stayed PENDING past the bound. */
+  readyTimedOut?: boolean;
+  attempts: number;
+  startedAt?: number;
+  endedAt?: number;
+}
+
+export interface QueueOptions {
+  /** How many uploads run at once. Default 4. */
+  concurrency?: number;
+}
+
+export type Unsubscribe = () => void;
+
+/** A file to upload. `reopen` (optional) creates the source anew for a retry, so a changed file is re-read. */
+export interface SourceEntry {
+  source: FileSource;
+  label?: string;
+  options?: ItemOptions;
+  reopen?: () => Promise<FileSource>;
+}
+
+/**
+ * A file whose source couldn't be made (missing, a directory, unreadable, empty…): it enters the queue already
+ * failed, so it is reported beside the others. With `reopen` it can be retried.
+ */
+export interface FailedEntry {
+  label: string;
+  error: Error;
+  options?: ItemOptions;
+  reopen?: () => Promise<FileSource>;
+}
+
+export type QueueEntry = SourceEntry | FailedEntry;
+
+export interface UploadBatch {
+  readonly items: readonly UploadItem[];
+  /** Settles when every item of the batch is done, failed or cancelled; never rejects. */
+  readonly done: Promise<readonly UploadItem[]>;
+}
+
+export interface QueueSummary {
+  counts: Record<ItemState, number>;
+  /** Over items not cancelled or failed. */
+  bytesSent: number;
+  bytesTotal: number;
+}

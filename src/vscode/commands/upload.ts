@@ -1,0 +1,156 @@
+// Upload to Wix Media (explorer, editor title menus, palette) and Upload Active File.
+import * as vscode from 'vscode';
+import { MEDIA_ROOT } from '../../wix/types';
+import { readConfig } from '../config';
+import { promptFolder } from '../prompts/folder';
+import { promptLabels } from '../prompts/labels';
+import type { Services } from '../services';
+import { InsertionTarget } from '../track';
+import { emptyResult, runUpload, type InsertMode, type PlannedFile, type UploadResult } from '../upload-flow';
+import { folderPathProblem, labelsProblem, normalizeFolderPath, parseLabels } from '../validate';
+import { expandSelection, sourceFor, toUri } from '../workspace-files';
+import { optionsOf, parseUploadArgs, type UploadOptionsArg } from './args';
+import { ensureConnection } from './connection';
+
+/** Above this many files, an interactive upload asks first. */
+const CONFIRM_ABOVE = 200;
+
+function insertModeOf(v: UploadOptionsArg['insert']): InsertMode {
+  if (v === false || v === 'none') return 'none';
+  if (v === 'clipboard') return 'clipboard';
+  return 'editor';
+}
+
+async function pickFiles(): Promise<vscode.Uri[] | undefined> {
+  const picked = await vscode.window.showOpenDialog({
+    title: 'Upload to Wix Media', openLabel: 'Upload', canSelectMany: true, canSelectFiles: true, canSelectFolders: false,
+    defaultUri: vscode.workspace.workspaceFolders?.[0]?.uri,
+  });
+  return picked?.length ? picked : undefined;
+}
+
+function invalid(message: string): UploadResult {
+  void vscode.window.showErrorMessage(`Wix Media: nothing was uploaded. ${message}`);
+  return emptyResult('invalid', message);
+}
+
+/** Asks step 1 (folder) and step 2 (labels) as the settings require; undefined when the user pressed Escape. */
+async function askFolderAndLabels(s: Services, folder: string | undefined, labels: string[] | undefined):
+  Promise<{ folder?: string; labels: string[] } | undefined> {
+  const cfg = readConfig();
+  const askFolder = folder === undefined && cfg.askForFolder;
+  const askLabels = labels === undefined && cfg.askForLabels;
+  const total = (askFolder ? 1 : 0) + (askLabels ? 1 : 0);
+  for (;;) {
+    let chosen = folder;
+    if (askFolder) {
+      const client = await s.session.client();
+      chosen = await promptFolder({
+        listFolders: (parent, signal) => client.listFolders(parent ?? MEDIA_ROOT, signal),
+        recent: s.recents.folders(),
+        totalSteps: total,
+      });
+      if (chosen === undefined) return undefined;
+    }
+    if (!askLabels) return { folder: chosen, labels: labels ?? [] };
+    const got = await promptLabels({ recent: s.recents.labels(), initial: [], step: askFolder ? 2 : 1, totalSteps: total });
+    if (got === undefined) return undefined;
+    if (got !== 'back') return { folder: chosen, labels: got };
+    if (!askFolder) return undefined;
+  }
+}
+
+export async function upload(s: Services, args: readonly unknown[]): Promise<UploadResult> {
+  const { uris, options } = parseUploadArgs(args);
+  const interactive = options === undefined;
+  // The place to insert is where the cursor was when the upload was asked for.
+  const editor = vscode.window.activeTextEditor;
+
+  let selected = uris ?? options?.files?.map(toUri);
+  if (!selected?.length) {
+    if (!interactive) return invalid('No files were given (options.files is empty).');
+    selected = await pickFiles();
+    if (!selected) return emptyResult('cancelled', 'No files were picked.');
+  }
+
+  const missing = await ensureConnection(s, interactive);
+  if (missing) return missing;
+
+  const expansion = await expandSelection(selected);
+  const count = expansion.files.length + expansion.problems.length;
+  if (!count) return invalid('The selected folders hold no files.');
+  if (interactive && expansion.files.length > CONFIRM_ABOVE) {
+    const go = await vscode.window.showWarningMessage(
+      `Upload ${expansion.files.length} files to Wix Media?`, { modal: true }, 'Upload');
+    if (go !== 'Upload') return emptyResult('cancelled', 'The upload was not confirmed.');
+  }
+
+  // Folder and labels: the options, else the settings, else the prompts.
+  const cfg = readConfig();
+  let folder = options?.folder ?? (cfg.defaultFolder || undefined);
+  let labels = options?.labels !== undefined ? parseLabels(options.labels) : cfg.defaultLabels.length ? parseLabels(cfg.defaultLabels) : undefined;
+  if (interactive) {
+    const asked = await askFolderAndLabels(s, folder, labels);
+    if (!asked) {
+      s.log.info('Upload cancelled at the prompts; nothing was sent.');
+      return emptyResult('cancelled', 'The upload was cancelled; nothing was sent.');
+    }
+    folder = asked.folder;
+    labels = asked.labels;
+  }
+  const folderProblem = folder !== undefined ? folderPathProblem(folder) : undefined;
+  if (folderProblem) return invalid(folderProblem);
+  const labelProblem = labels ? labelsProblem(labels) : undefined;
+  if (labelProblem) return invalid(labelProblem);
+
+  const insert = insertModeOf(options?.insert);
+  const uploading = new Set(expansion.files.map(f => f.uri.toString()));
+  const intoItself = editor && uploading.has(editor.document.uri.toString());
+  const target = insert === 'editor' && editor && !intoItself ? InsertionTarget.fromEditor(editor) : undefined;
+
+  const planned: PlannedFile[] = [];
+  for (const f of expansion.files) {
+    const reopen = () => sourceFor(f.uri, f.label);
+    try {
+      planned.push({ label: f.label, uri: f.uri, source: await sourceFor(f.uri, f.label), reopen });
+    } catch (e) {
+      planned.push({ label: f.label, uri: f.uri, error: e as Error, reopen });
+    }
+  }
+  for (const p of expansion.problems) planned.push({ label: p.label, uri: p.uri, error: p.error });
+
+  const where = folder && normalizeFolderPath(folder) !== '/' ? normalizeFolderPath(folder) : 'the Media Manager root';
+  s.log.info(`Uploading ${planned.length} file(s) to ${where}${labels?.length ? ` with labels ${labels.join(', ')}` : ''}.`);
+  return runUpload(s, {
+    files: planned,
+    folder: folder !== undefined ? normalizeFolderPath(folder) : undefined,
+    labels: labels ?? [],
+    private: options?.private ?? cfg.private,
+    insert,
+    target,
+    noTargetReason: intoItself ? 'the active editor shows a file being uploaded' : 'no text editor was open',
+    languageId: editor?.document.languageId ?? 'plaintext',
+    notifyProgress: true,
+  });
+}
+
+/** The file behind the active editor tab: a text editor, or an image/binary preview. */
+function activeFileUri(): vscode.Uri | undefined {
+  const doc = vscode.window.activeTextEditor?.document;
+  if (doc && doc.uri.scheme !== 'untitled') return doc.uri;
+  const input = vscode.window.tabGroups.activeTabGroup.activeTab?.input;
+  if (input instanceof vscode.TabInputText || input instanceof vscode.TabInputCustom || input instanceof vscode.TabInputNotebook) return input.uri;
+  return undefined;
+}
+
+export async function uploadActiveFile(s: Services, args: readonly unknown[]): Promise<UploadResult> {
+  const options = optionsOf<UploadOptionsArg>(args);
+  const uri = options?.files?.length ? undefined : activeFileUri();
+  if (!uri && !options?.files?.length) {
+    void vscode.window.showWarningMessage('Wix Media: open the file to upload first.');
+    return emptyResult('nothing', 'No file is open in the active editor.');
+  }
+  const doc = vscode.workspace.textDocuments.find(d => uri && d.uri.toString() === uri.toString());
+  if (doc?.isDirty) s.log.warn(`${doc.uri.fsPath} has unsaved changes; the saved file is uploaded.`);
+  return upload(s, options ? [{ ...options, files: options.files?.length ? options.files : [uri!] }] : [uri]);
+}

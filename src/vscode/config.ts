@@ -1,0 +1,133 @@
+// Typed access to the wixMedia.* settings, with the trust rule for apiBaseUrl.
+import * as vscode from 'vscode';
+import type { TemplateOverrides } from '../upload/templates';
+
+export const SECTION = 'wixMedia';
+export const DEFAULT_API_BASE_URL = 'https://www.wixapis.com';
+
+export interface WixMediaConfig {
+  siteId: string;
+  apiBaseUrl: string;
+  defaultFolder: string;
+  askForFolder: boolean;
+  askForLabels: boolean;
+  defaultLabels: string[];
+  private: boolean;
+  concurrency: number;
+  resumableThresholdBytes: number;
+  /** undefined: no local limit. */
+  maxFileSizeBytes?: number;
+  waitForReady: boolean;
+  templates: TemplateOverrides;
+  referenceStyle: 'url' | 'wixUri';
+  dropAndPaste: { enabled: boolean; preferUpload: boolean };
+}
+
+const MB = 1024 * 1024;
+
+function section(scope?: vscode.ConfigurationScope): vscode.WorkspaceConfiguration {
+  return vscode.workspace.getConfiguration(SECTION, scope);
+}
+
+/**
+ * The API base URL the key may be sent to. In Restricted Mode a workspace must not redirect the key, so only
+ * the user's own (global) value or the default counts, whatever the workspace says.
+ */
+export function effectiveApiBaseUrl(trusted = vscode.workspace.isTrusted): string {
+  const cfg = section();
+  if (trusted) return cfg.get<string>('apiBaseUrl') || DEFAULT_API_BASE_URL;
+  const i = cfg.inspect<string>('apiBaseUrl');
+  return i?.globalValue || i?.defaultValue || DEFAULT_API_BASE_URL;
+}
+
+/** Whether the workspace tries to set apiBaseUrl (shown in the log, since it is ignored). */
+export function workspaceApiBaseUrl(): string | undefined {
+  const i = section().inspect<string>('apiBaseUrl');
+  return i?.workspaceFolderValue ?? i?.workspaceValue;
+}
+
+/** A demo or CI run may name the site through the environment when no setting does. */
+function envSiteId(): string {
+  return process.env.WIX_MEDIA_DEMO_SITE_ID?.trim() ?? '';
+}
+
+function num(v: unknown, fallback: number, min: number, max = Number.MAX_SAFE_INTEGER): number {
+  return typeof v === 'number' && Number.isFinite(v) ? Math.min(max, Math.max(min, v)) : fallback;
+}
+
+export function readConfig(scope?: vscode.ConfigurationScope): WixMediaConfig {
+  const c = section(scope);
+  const labels = c.get<unknown>('defaultLabels');
+  const templates = c.get<unknown>('insert.templates');
+  const maxMb = num(c.get('maxFileSizeMB'), 0, 0);
+  return {
+    siteId: (c.get<string>('siteId') ?? '').trim() || envSiteId(),
+    apiBaseUrl: effectiveApiBaseUrl(),
+    defaultFolder: (c.get<string>('defaultFolder') ?? '').trim(),
+    askForFolder: c.get<boolean>('askForFolder') ?? true,
+    askForLabels: c.get<boolean>('askForLabels') ?? true,
+    defaultLabels: Array.isArray(labels) ? labels.filter((l): l is string => typeof l === 'string') : [],
+    private: c.get<boolean>('private') ?? false,
+    concurrency: Math.round(num(c.get('concurrency'), 4, 1, 16)),
+    resumableThresholdBytes: Math.round(num(c.get('resumableThresholdMB'), 10, 0) * MB),
+    maxFileSizeBytes: maxMb > 0 ? Math.round(maxMb * MB) : undefined,
+    waitForReady: c.get<boolean>('waitForReady') ?? true,
+    templates: templates && typeof templates === 'object' ? templates as TemplateOverrides : {},
+    referenceStyle: c.get<string>('insert.referenceStyle') === 'wixUri' ? 'wixUri' : 'url',
+    dropAndPaste: {
+      enabled: c.get<boolean>('dropAndPaste.enabled') ?? true,
+      preferUpload: c.get<boolean>('dropAndPaste.preferUpload') ?? false,
+    },
+  };
+}
+
+/** Where to write a setting: the workspace if it already sets it there, else the user settings. */
+export function targetFor(key: string): vscode.ConfigurationTarget {
+  const i = section().inspect(key);
+  if (i?.workspaceValue !== undefined) return vscode.ConfigurationTarget.Workspace;
+  return vscode.ConfigurationTarget.Global;
+}
+
+export async function setSiteId(siteId: string): Promise<void> {
+  await section().update('siteId', siteId, targetFor('siteId'));
+}
+
+export interface StrayKey {
+  target: vscode.ConfigurationTarget;
+  /** The folder, for a folder-level value. */
+  scope?: vscode.Uri;
+  where: string;
+  value: string;
+}
+
+/** Settings levels that hold a `wixMedia.apiKey` (a key typed into settings.json by hand). */
+export function strayKeyLocations(): StrayKey[] {
+  const out: StrayKey[] = [];
+  const add = (v: unknown, target: vscode.ConfigurationTarget, where: string, scope?: vscode.Uri) => {
+    if (typeof v === 'string' && v.trim()) out.push({ target, where, value: v.trim(), scope });
+  };
+  const i = section().inspect<unknown>('apiKey');
+  add(i?.globalValue, vscode.ConfigurationTarget.Global, 'your user settings');
+  add(i?.workspaceValue, vscode.ConfigurationTarget.Workspace, 'the workspace settings');
+  for (const f of vscode.workspace.workspaceFolders ?? []) {
+    const fi = section(f.uri).inspect<unknown>('apiKey');
+    if (fi?.workspaceFolderValue !== fi?.workspaceValue) {
+      add(fi?.workspaceFolderValue, vscode.ConfigurationTarget.WorkspaceFolder, `the settings of folder ${f.name}`, f.uri);
+    }
+  }
+  return out;
+}
+
+export async function removeStrayKey(k: StrayKey): Promise<void> {
+  await section(k.scope).update('apiKey', undefined, k.target);
+}
+
+/** Whether a host is this machine (demo mode only trusts keys sent there). */
+export function isLoopbackUrl(url: string): boolean {
+  try {
+    const host = new URL(url).hostname.replace(/^\[|\]$/g, '');
+    return host === '127.0.0.1' || host === 'localhost' || host === '::1';
+  } catch {
+    return false;
+  }
+}

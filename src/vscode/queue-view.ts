@@ -1,0 +1,119 @@
+// The upload queue as a quick pick: every item with its state, size and progress, and buttons to cancel,
+// retry, copy the reference, or show it in the log. It updates live while it is open.
+import * as vscode from 'vscode';
+import { isTerminal, type UploadQueue } from '../upload/queue';
+import { throttle } from '../upload/throttle';
+import type { ItemState, UploadItem } from '../upload/types';
+import { formatBytes } from '../wix/validate';
+import type { ExtensionLog } from './log';
+
+export interface QueueSnapshotItem {
+  id: number;
+  label: string;
+  state: ItemState;
+  bytesSent: number;
+  total: number;
+  url?: string;
+  reference?: string;
+  message?: string;
+}
+
+export interface QueueViewDeps {
+  queue: UploadQueue;
+  log: ExtensionLog;
+  /** The reference inserted for an item, if any; else one is made for the active editor's language. */
+  referenceFor(item: UploadItem): string | undefined;
+}
+
+const ICONS: Record<ItemState, string> = {
+  queued: '$(clock)', uploading: '$(cloud-upload)', processing: '$(sync~spin)', done: '$(check)', failed: '$(error)', cancelled: '$(circle-slash)',
+};
+
+const BUTTONS = {
+  cancel: { iconPath: new vscode.ThemeIcon('close'), tooltip: 'Cancel this upload' },
+  retry: { iconPath: new vscode.ThemeIcon('refresh'), tooltip: 'Retry this upload' },
+  copy: { iconPath: new vscode.ThemeIcon('copy'), tooltip: 'Copy the reference' },
+  log: { iconPath: new vscode.ThemeIcon('output'), tooltip: 'Show in the log' },
+};
+
+interface QueuePickItem extends vscode.QuickPickItem { id: number }
+
+export function snapshot(deps: QueueViewDeps): QueueSnapshotItem[] {
+  return [...deps.queue.items].reverse().map(i => ({
+    id: i.id, label: i.label, state: i.state, bytesSent: i.bytesSent, total: i.total,
+    url: i.descriptor?.url, reference: i.state === 'done' ? deps.referenceFor(i) : undefined, message: i.message,
+  }));
+}
+
+function describe(i: UploadItem): string {
+  const parts: string[] = [i.state];
+  if (i.total > 0) parts.push(formatBytes(i.total));
+  if (i.state === 'uploading' && i.total > 0) parts.push(`${Math.floor((i.bytesSent / i.total) * 100)}%`);
+  if (i.attempts > 1) parts.push(`attempt ${i.attempts}`);
+  return parts.join(' · ');
+}
+
+function toPick(i: UploadItem, deps: QueueViewDeps): QueuePickItem {
+  const buttons: vscode.QuickInputButton[] = [];
+  if (!isTerminal(i.state)) buttons.push(BUTTONS.cancel);
+  if (deps.queue.canRetry(i.id)) buttons.push(BUTTONS.retry);
+  if (i.state === 'done') buttons.push(BUTTONS.copy);
+  buttons.push(BUTTONS.log);
+  return {
+    id: i.id,
+    label: `${ICONS[i.state]} ${i.label}`,
+    description: describe(i),
+    detail: i.state === 'done' ? (i.readyTimedOut ? `${i.descriptor?.url ?? ''} (still processing)` : i.descriptor?.url) : i.message,
+    buttons,
+  };
+}
+
+function logItem(i: UploadItem, deps: QueueViewDeps): void {
+  const what = i.state === 'done' ? `uploaded as ${i.descriptor?.id} (${i.descriptor?.url})` : i.message ?? i.state;
+  deps.log.info(`Queue item #${i.id} ${i.label}: ${describe(i)}; ${what}`);
+  deps.log.show();
+}
+
+async function copyReference(i: UploadItem, deps: QueueViewDeps): Promise<void> {
+  const ref = deps.referenceFor(i);
+  if (!ref) return;
+  await vscode.env.clipboard.writeText(ref);
+  void vscode.window.showInformationMessage(`Wix Media: copied the reference to ${i.label}.`);
+}
+
+/** Opens the queue; resolves when it is closed. */
+export function showQueueView(deps: QueueViewDeps): Promise<void> {
+  const qp = vscode.window.createQuickPick<QueuePickItem>();
+  qp.title = 'Wix Media: Upload Queue';
+  qp.placeholder = deps.queue.items.length ? 'Uploads of this window (newest first)' : 'No uploads yet in this window';
+  qp.matchOnDescription = true;
+  qp.matchOnDetail = true;
+  const refresh = () => {
+    const active = qp.activeItems[0]?.id;
+    qp.items = [...deps.queue.items].reverse().map(i => toPick(i, deps));
+    const again = qp.items.find(p => p.id === active);
+    if (again) qp.activeItems = [again];
+  };
+  const repaint = throttle(refresh, 200);
+  refresh();
+  const unsubscribe = deps.queue.onDidChange(() => repaint());
+  qp.onDidTriggerItemButton(async e => {
+    const item = deps.queue.get(e.item.id);
+    if (!item) return;
+    if (e.button === BUTTONS.cancel) deps.queue.cancel(item.id);
+    else if (e.button === BUTTONS.retry) deps.queue.retry(item.id);
+    else if (e.button === BUTTONS.copy) await copyReference(item, deps);
+    else if (e.button === BUTTONS.log) logItem(item, deps);
+    refresh();
+  });
+  qp.onDidAccept(async () => {
+    const picked = qp.selectedItems[0];
+    const item = picked && deps.queue.get(picked.id);
+    if (!item) return;
+    if (item.state === 'done') { await copyReference(item, deps); qp.hide(); } else logItem(item, deps);
+  });
+  return new Promise(resolve => {
+    qp.onDidHide(() => { unsubscribe(); repaint.cancel(); qp.dispose(); resolve(); });
+    qp.show();
+  });
+}

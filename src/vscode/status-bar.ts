@@ -1,0 +1,93 @@
+// The status-bar item: live progress of the uploads in flight, then a short-lived summary. Click: the queue.
+import * as vscode from 'vscode';
+import type { UploadQueue } from '../upload/queue';
+import { throttle } from '../upload/throttle';
+import type { UploadItem } from '../upload/types';
+import { isTerminal } from '../upload/queue';
+
+const REPAINT_MS = 200;
+const SUMMARY_MS = 8000;
+
+export class UploadStatusBar implements vscode.Disposable {
+  private readonly item: vscode.StatusBarItem;
+  /** The items of the current run: everything started since the bar was last idle. */
+  private run = new Map<number, UploadItem>();
+  private hideTimer?: NodeJS.Timeout;
+  private readonly repaint = throttle(() => this.paint(), REPAINT_MS);
+  private readonly unsubscribe: () => void;
+
+  constructor(private readonly queue: UploadQueue) {
+    this.item = vscode.window.createStatusBarItem('wixMedia.uploads', vscode.StatusBarAlignment.Left, 100);
+    this.item.name = 'Wix Media Uploads';
+    this.item.command = 'wixMedia.showQueue';
+    this.unsubscribe = queue.onDidChange(i => this.onChange(i));
+  }
+
+  get text(): string {
+    return this.item.text;
+  }
+
+  private onChange(item: UploadItem): void {
+    // A change to an item outside a finished run starts a new run (the old summary goes away).
+    if (!this.run.has(item.id) && this.run.size && this.allTerminal()) this.run.clear();
+    this.run.set(item.id, item);
+    if (!this.allTerminal()) {
+      clearTimeout(this.hideTimer);
+      this.hideTimer = undefined;
+      this.repaint();
+    } else {
+      // The end of a run is painted at once (no 200 ms lag on the summary).
+      this.repaint.cancel();
+      this.paint();
+    }
+  }
+
+  private allTerminal(): boolean {
+    for (const i of this.run.values()) if (!isTerminal(i.state)) return false;
+    return true;
+  }
+
+  private paint(): void {
+    const items = [...this.run.values()];
+    if (!items.length) { this.item.hide(); return; }
+    const finished = items.filter(i => isTerminal(i.state)).length;
+    const failed = items.filter(i => i.state === 'failed').length;
+    const done = items.filter(i => i.state === 'done').length;
+    const cancelled = items.filter(i => i.state === 'cancelled').length;
+    if (finished < items.length) {
+      let sent = 0, total = 0;
+      for (const i of items) {
+        if (i.state === 'failed' || i.state === 'cancelled') continue;
+        total += i.total;
+        sent += i.state === 'done' || i.state === 'processing' ? i.total : i.bytesSent;
+      }
+      const pct = total > 0 ? Math.floor((sent / total) * 100) : 0;
+      this.item.text = `$(cloud-upload) Wix ${finished}/${items.length} · ${pct}%`;
+      this.item.tooltip = `Wix Media: ${finished} of ${items.length} uploads finished${failed ? `, ${failed} failed` : ''}. Click to show the queue.`;
+      this.item.backgroundColor = undefined;
+      this.item.show();
+      return;
+    }
+    if (failed) {
+      this.item.text = `$(error) ${failed} failed`;
+      this.item.backgroundColor = new vscode.ThemeColor('statusBarItem.errorBackground');
+    } else if (done) {
+      this.item.text = `$(check) ${done} uploaded`;
+      this.item.backgroundColor = undefined;
+    } else {
+      this.item.text = `$(circle-slash) ${cancelled} cancelled`;
+      this.item.backgroundColor = undefined;
+    }
+    this.item.tooltip = `Wix Media: ${done} uploaded, ${failed} failed, ${cancelled} cancelled. Click to show the queue.`;
+    this.item.show();
+    clearTimeout(this.hideTimer);
+    this.hideTimer = setTimeout(() => { this.item.hide(); this.run.clear(); }, SUMMARY_MS);
+  }
+
+  dispose(): void {
+    this.unsubscribe();
+    this.repaint.cancel();
+    clearTimeout(this.hideTimer);
+    this.item.dispose();
+  }
+}

@@ -1,0 +1,130 @@
+// Keeps the place(s) where references were asked for up to date while an upload runs, then inserts them there
+// as one undoable edit; falls back to the clipboard when the document was closed or the place was edited away.
+import * as vscode from 'vscode';
+import { anchorsAfter, joinReferences, planInsertion, shiftAnchors, type Anchor } from './insert';
+
+export type InsertedWhere = 'editor' | 'clipboard';
+
+export interface InsertOutcome {
+  where: InsertedWhere;
+  text: string;
+  /** Why the clipboard was used. */
+  reason?: string;
+  document?: vscode.Uri;
+}
+
+/** Tries a stale edit again after the user's newer edits have been seen. */
+const EDIT_ATTEMPTS = 4;
+
+export class InsertionTarget implements vscode.Disposable {
+  private anchors: (Anchor | undefined)[];
+  private lost?: string;
+  /** Something was inserted already: a later insert (retried files) goes on a new line after it. */
+  private appended = false;
+  private readonly subs: vscode.Disposable[] = [];
+  readonly languageId: string;
+
+  /** `onLost` runs once, when the place is edited away or the document closes. */
+  constructor(readonly document: vscode.TextDocument, anchors: readonly Anchor[], private readonly onLost?: (reason: string) => void) {
+    this.languageId = document.languageId;
+    this.anchors = [...anchors];
+    this.subs.push(
+      vscode.workspace.onDidChangeTextDocument(e => {
+        if (e.document !== this.document || !e.contentChanges.length) return;
+        this.anchors = shiftAnchors(this.anchors.filter((a): a is Anchor => !!a), e.contentChanges);
+        if (this.anchors.some(a => !a)) this.markLost('the place the references were meant for was edited away meanwhile');
+      }),
+      vscode.workspace.onDidCloseTextDocument(d => {
+        if (d === this.document) this.markLost('the document was closed before the upload finished');
+      }),
+    );
+  }
+
+  static fromEditor(editor: vscode.TextEditor): InsertionTarget {
+    const doc = editor.document;
+    return new InsertionTarget(doc, editor.selections.map(s => ({ start: doc.offsetAt(s.start), end: doc.offsetAt(s.end) })));
+  }
+
+  private markLost(reason: string): void {
+    if (this.lost) return;
+    this.lost = reason;
+    this.onLost?.(reason);
+  }
+
+  /** Removes the anchored text (a drop placeholder) if it is still there. */
+  async clear(): Promise<boolean> {
+    if (this.whyNot()) return false;
+    return this.apply(planInsertion(this.anchors as Anchor[], ''));
+  }
+
+  /** Current anchors (for tests and logs). */
+  get offsets(): readonly (Anchor | undefined)[] {
+    return this.anchors;
+  }
+
+  private isOpen(): boolean {
+    if (this.document.isClosed) return false;
+    const key = this.document.uri.toString();
+    for (const g of vscode.window.tabGroups.all) {
+      for (const t of g.tabs) {
+        const input = t.input;
+        if (input instanceof vscode.TabInputText && input.uri.toString() === key) return true;
+        if (input instanceof vscode.TabInputTextDiff && input.modified.toString() === key) return true;
+      }
+    }
+    return vscode.window.visibleTextEditors.some(e => e.document === this.document);
+  }
+
+  private whyNot(): string | undefined {
+    if (this.lost) return this.lost;
+    if (!this.isOpen()) return 'the document was closed before the upload finished';
+    return undefined;
+  }
+
+  /** Inserts the references at every anchor as one undoable edit, or copies them to the clipboard. */
+  async insert(refs: readonly string[]): Promise<InsertOutcome> {
+    const eol = this.document.eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n';
+    const body = joinReferences(refs, eol);
+    const text = this.appended ? eol + body : body;
+    for (let attempt = 0; attempt < EDIT_ATTEMPTS; attempt++) {
+      const reason = this.whyNot();
+      if (reason) return copyToClipboard(body, reason, refs.length);
+      const planned = planInsertion(this.anchors as Anchor[], text);
+      const ok = await this.apply(planned);
+      if (ok) {
+        this.anchors = anchorsAfter(planned);
+        this.appended = true;
+        return { where: 'editor', text: body, document: this.document.uri };
+      }
+      // The document changed between planning and applying: let the change events arrive, then plan again.
+      await new Promise(r => setTimeout(r, 50));
+    }
+    return copyToClipboard(body, 'the document kept changing while the references were being inserted', refs.length);
+  }
+
+  private async apply(planned: { start: number; end: number; text: string }[]): Promise<boolean> {
+    const doc = this.document;
+    const range = (p: { start: number; end: number }) => new vscode.Range(doc.positionAt(p.start), doc.positionAt(p.end));
+    const editor = vscode.window.visibleTextEditors.find(e => e.document === doc);
+    if (editor) {
+      // One edit with undo stops on both sides: a single Undo removes exactly the inserted text.
+      return editor.edit(b => { for (const p of planned) b.replace(range(p), p.text); }, { undoStopBefore: true, undoStopAfter: true });
+    }
+    const we = new vscode.WorkspaceEdit();
+    for (const p of planned) we.replace(doc.uri, range(p), p.text);
+    return vscode.workspace.applyEdit(we);
+  }
+
+  dispose(): void {
+    for (const s of this.subs) s.dispose();
+    this.subs.length = 0;
+  }
+}
+
+/** Puts the references on the clipboard and says so (without waiting for the notification). */
+export async function copyToClipboard(text: string, reason: string, n: number): Promise<InsertOutcome> {
+  await vscode.env.clipboard.writeText(text);
+  void vscode.window.showInformationMessage(
+    `Wix Media: ${n === 1 ? 'the reference was' : `${n} references were`} copied to the clipboard, because ${reason}.`);
+  return { where: 'clipboard', text, reason };
+}

@@ -1,0 +1,96 @@
+// Plain upload (§2 + §3): generate-upload-url, then PUT the bytes streamed from disk.
+// A failed PUT is retried with a FRESH upload URL (the old one may be spent) and the file re-read from byte 0.
+import type { FileSource } from './api';
+import { WixError } from './errors';
+import { parseErrorResponse } from './errors-parse';
+import { describeShort, parseJson, sleep, withQuery, type WixHttp } from './http';
+import { UPLOAD_RULE_NAMES, wixError } from './messages';
+import { registerSecret } from './redact';
+import type { FileDescriptor, GenerateFileUploadUrlRequest, GenerateFileUploadUrlResponse } from './types';
+
+export interface PutContext {
+  http: WixHttp;
+  generateUploadUrl(req: GenerateFileUploadUrlRequest, signal?: AbortSignal): Promise<GenerateFileUploadUrlResponse>;
+  idleTimeoutMs: number;
+}
+
+export interface PutOptions {
+  signal?: AbortSignal;
+  onProgress?: (bytesSent: number, total: number) => void;
+}
+
+/** Masks the token part of an upload URL in every later log line or error. */
+export function registerUploadUrl(uploadUrl: string): void {
+  try {
+    const u = new URL(uploadUrl);
+    const segs = u.pathname.split('/').filter(Boolean);
+    const i = segs.lastIndexOf('upload');
+    for (const s of i >= 0 ? segs.slice(i + 1) : segs.slice(-1)) if (s !== 'tus') registerSecret(decodeURIComponent(s), { transient: true });
+    for (const [k, v] of u.searchParams) if (/token|sig/i.test(k)) registerSecret(v, { transient: true });
+  } catch {
+    // Not a URL: nothing to register; redact()'s patterns still apply.
+  }
+}
+
+const RATE_LIMIT_CODES = ['TOO_MANY_REQUESTS', 'RESOURCE_EXHAUSTED'];
+
+/**
+ * An upload-host 4xx that means "this URL is used up or expired" (a reused one-time token is a 429 per §11, an expired
+ * one a 403): anything but Wix's own upload validation codes, which a fresh URL would not fix, and plain rate limiting.
+ */
+export function isSpentUrl(e: unknown): boolean {
+  if (!(e instanceof WixError) || e.status === undefined || e.status < 400 || e.status >= 500) return false;
+  if (UPLOAD_RULE_NAMES.includes(e.code)) return false;
+  return e.status !== 429 || !RATE_LIMIT_CODES.includes(e.code);
+}
+
+/** One PUT of the whole file to `uploadUrl`; never retried here. */
+export async function putOnce(http: WixHttp, uploadUrl: string, source: FileSource, mimeType: string, idleTimeoutMs: number, opts: PutOptions): Promise<FileDescriptor> {
+  const url = withQuery(uploadUrl, 'filename', source.name);
+  opts.onProgress?.(0, source.size);
+  const res = await http.send({
+    method: 'PUT',
+    url,
+    headers: { 'content-type': mimeType, 'content-length': String(source.size) },
+    body: source.open(0),
+    signal: opts.signal,
+    idleTimeoutMs,
+    fileName: source.name,
+    onBodyProgress: opts.onProgress ? (n) => opts.onProgress!(n, source.size) : undefined,
+  });
+  if (res.status < 200 || res.status >= 300) throw parseErrorResponse(res.status, res.text, res.headers, source.name);
+  const { file } = parseJson<{ file?: FileDescriptor }>(res, source.name);
+  if (!file?.id) {
+    throw wixError({ kind: 'http', code: 'INVALID_RESPONSE', status: res.status, fileName: source.name, detail: 'the upload answer had no file descriptor' });
+  }
+  return file;
+}
+
+/** generate + PUT with retries: each retry asks for a fresh URL; a spent/expired URL gets one free refresh. */
+export async function uploadViaPut(ctx: PutContext, source: FileSource, req: GenerateFileUploadUrlRequest, opts: PutOptions): Promise<FileDescriptor> {
+  const { http } = ctx;
+  const max = Math.max(1, http.retry.maxAttempts);
+  let refreshedSpent = false;
+  for (let attempt = 1; ; ) {
+    const { uploadUrl } = await ctx.generateUploadUrl(req, opts.signal);
+    if (!uploadUrl) {
+      throw wixError({ kind: 'http', code: 'INVALID_RESPONSE', fileName: source.name, detail: 'generate-upload-url returned no uploadUrl' });
+    }
+    registerUploadUrl(uploadUrl);
+    try {
+      return await putOnce(http, uploadUrl, source, req.mimeType, ctx.idleTimeoutMs, opts);
+    } catch (e) {
+      if (!(e instanceof WixError) || e.kind === 'cancelled' || e.kind === 'local') throw e;
+      if (!refreshedSpent && isSpentUrl(e)) {
+        refreshedSpent = true;
+        http.logger.info(`Upload of ${source.name}: the upload URL was refused (${describeShort(e)}); asking for a fresh one`);
+        continue;
+      }
+      if (!e.retryable || attempt >= max) throw e;
+      const delay = http.delayFor(attempt, e.retryAfterMs);
+      attempt++;
+      http.logger.warn(`Upload of ${source.name} failed (${describeShort(e)}); attempt ${attempt} of ${max} with a fresh URL in ${delay} ms`);
+      await sleep(delay, opts.signal, source.name);
+    }
+  }
+}

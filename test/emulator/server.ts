@@ -1,0 +1,243 @@
+// The local Wix Media emulator: one node:http server playing www.wixapis.com and upload.wixmp.com on 127.0.0.1.
+import { randomBytes, randomUUID } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Folder, MediaType } from '../../src/wix/types';
+import { checkAuth } from './auth';
+import type { Ctx, Exchange } from './context';
+import { control, isLoopback, type Controls } from './control';
+import { applicationError, ok, send, systemError, type HttpAnswer } from './errors';
+import { FaultBook } from './faults';
+import { generate, getFile, listFiles } from './files-api';
+import { FolderStore } from './folders';
+import { createFolder, getFolder, listFolders } from './folders-api';
+import { readJson } from './json-body';
+import { MediaLibrary } from './library';
+import { applyRouteFault, reply } from './route-faults';
+import { TokenStore } from './tokens';
+import { TusGateway } from './tus';
+import type { EmulatorOptions, EmulatorState, EmulatorStats, Fault, FaultRoute, RecordedRequest, StoredFile } from './types';
+import { handlePut } from './upload-put';
+
+export type { EmulatorOptions, Fault, FaultRoute, RecordedRequest, StoredFile, EmulatorStats, EmulatorState } from './types';
+
+const MB = 1024 * 1024;
+/** Per-type defaults; the real limits live in a support article the docs only link to (§10). */
+export const DEFAULT_LIMITS: Record<MediaType, number> = {
+  IMAGE: 25 * MB, VECTOR: 25 * MB, VIDEO: 500 * MB, AUDIO: 500 * MB,
+  DOCUMENT: 1024 * MB, ARCHIVE: 1024 * MB, MODEL3D: 1024 * MB, OTHER: 1024 * MB, UNKNOWN: 1024 * MB,
+};
+
+const zeroStats = (): EmulatorStats => ({ putBodyBytes: 0, tusPatchBytes: 0, tusCreates: 0, generateCalls: 0, resumableGenerateCalls: 0 });
+
+export class WixEmulator {
+  readonly baseUrl: string;
+  readonly apiKey: string;
+  readonly siteId: string;
+  readonly requests: RecordedRequest[] = [];
+  readonly stats: EmulatorStats = zeroStats();
+
+  private readonly faultBook = new FaultBook();
+  private readonly tokens: TokenStore;
+  private readonly folderStore: FolderStore;
+  private readonly library: MediaLibrary;
+  private readonly tus: TusGateway;
+  private readonly held = new Set<ServerResponse>();
+  private readonly ctx: Ctx;
+  private stopped = false;
+
+  private constructor(private readonly server: Server, port: number, private readonly opts: EmulatorOptions) {
+    this.baseUrl = `http://${opts.host ?? '127.0.0.1'}:${port}`;
+    this.apiKey = opts.apiKey ?? `IST.${randomBytes(24).toString('base64url')}`;
+    this.siteId = opts.siteId ?? randomUUID();
+    this.tokens = new TokenStore(opts.tokenPrefix ?? '');
+    this.folderStore = new FolderStore(this.siteId);
+    this.library = new MediaLibrary(this.siteId, this.folderStore, this.faultBook, opts.readyDelayMs ?? 300);
+    this.ctx = {
+      baseUrl: this.baseUrl, apiKey: this.apiKey, siteId: this.siteId,
+      tokens: this.tokens, folders: this.folderStore, faults: this.faultBook, library: this.library, stats: this.stats,
+      uploadUrlTtlMs: opts.uploadUrlTtlMs ?? 24 * 3600_000,
+      resumableTtlMs: opts.resumableTtlMs ?? 7 * 24 * 3600_000,
+      descriptorHash: opts.descriptorHash ?? 'md5',
+      limitFor: (t) => opts.maxBytesByType?.[t] ?? opts.maxFileBytes ?? DEFAULT_LIMITS[t],
+      quotaLeft: () => (opts.quotaBytes === undefined ? undefined : opts.quotaBytes - this.library.usedBytes()),
+      hold: (req, res) => this.hold(req, res),
+    };
+    this.tus = new TusGateway(this.ctx);
+  }
+
+  static async start(opts: EmulatorOptions = {}): Promise<WixEmulator> {
+    const server = createServer({ keepAlive: true });
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(opts.port ?? 0, opts.host ?? '127.0.0.1', () => { server.off('error', reject); resolve(); });
+    });
+    const emu = new WixEmulator(server, (server.address() as AddressInfo).port, opts);
+    await emu.tus.init();
+    server.on('request', (req, res) => void emu.route(req, res));
+    return emu;
+  }
+
+  /** Stored files in arrival order. */
+  get files(): StoredFile[] { return this.library.files; }
+  /** Folders created by path or by the API (the built-in roots are not listed). */
+  get folders(): Folder[] { return this.folderStore.created; }
+
+  inject(fault: Fault): void {
+    this.faultBook.inject(fault);
+  }
+
+  clearFaults(): void {
+    this.faultBook.clear();
+    this.library.settlePending();
+  }
+
+  /** Forgets files, folders, tokens, requests, stats and faults; keeps the port, key and site. */
+  reset(): void {
+    this.faultBook.clear();
+    this.library.clear();
+    this.folderStore.reset();
+    this.tokens.clear();
+    this.requests.length = 0;
+    Object.assign(this.stats, zeroStats());
+    this.tus.reset();
+  }
+
+  state(): EmulatorState & { faults: { fault: Fault; left: number }[] } {
+    return { files: this.files, folders: this.folders, stats: this.stats, faults: this.faultBook.list() };
+  }
+
+  async stop(): Promise<void> {
+    if (this.stopped) return;
+    this.stopped = true;
+    for (const res of this.held) res.socket?.destroy();
+    this.held.clear();
+    this.library.clear();
+    const closed = new Promise<void>((resolve) => this.server.close(() => resolve()));
+    this.server.closeAllConnections();
+    await closed;
+    await this.tus.close();
+  }
+
+  private hold(req: IncomingMessage, res: ServerResponse): void {
+    req.pause();
+    this.held.add(res);
+    res.on('close', () => this.held.delete(res));
+  }
+
+  private controls(): Controls {
+    return {
+      inject: (f) => this.inject(f),
+      clearFaults: () => this.clearFaults(),
+      reset: () => this.reset(),
+      state: () => this.state(),
+      seedFolder: (path, parent) => this.folderStore.ensurePath(path, parent ?? 'media-root'),
+    };
+  }
+
+  private async route(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const started = Date.now();
+    const url = new URL(req.url ?? '/', this.baseUrl);
+    const record: RecordedRequest = {
+      method: req.method ?? 'GET', path: url.pathname, query: Object.fromEntries(url.searchParams),
+      headers: { ...req.headers }, bytesReceived: 0, status: 0, closed: false,
+    };
+    this.requests.push(record);
+    // closed: the response is over AND the handler has finished its bookkeeping (token released, file stored).
+    let handled = false;
+    let resClosed = false;
+    const settle = () => {
+      if (!handled || !resClosed || record.closed) return;
+      record.closed = true;
+      this.opts.log?.(`${record.method} ${redactPath(record.path)} -> ${record.status || 'no answer'} (${record.bytesReceived} B in, ${Date.now() - started} ms)`);
+    };
+    res.once('finish', () => { record.status = res.statusCode; });
+    res.once('close', () => {
+      if (res.writableFinished) record.status = res.statusCode;
+      resClosed = true;
+      settle();
+    });
+    const ex: Exchange = { req, res, url, record };
+    try {
+      await this.dispatch(ex);
+    } catch (e) {
+      this.opts.log?.(`internal error on ${record.method} ${redactPath(record.path)}: ${(e as Error).message}`);
+      reply(ex, systemError(500));
+    }
+    handled = true;
+    settle();
+  }
+
+  private async dispatch(ex: Exchange): Promise<void> {
+    const { req, res, url, record } = ex;
+    const method = record.method;
+    const path = url.pathname;
+
+    if (path.startsWith('/__emulator/')) {
+      if (!isLoopback(req)) return send(res, applicationError(403, 'FORBIDDEN', 'control endpoints answer loopback callers only'));
+      const body = await this.body(ex);
+      if (body === BAD) return;
+      return send(res, control(this.controls(), method, path, body));
+    }
+    if (path === '/upload/tus' || path.startsWith('/upload/tus/')) return this.tus.handle(ex);
+    if (path.startsWith('/upload/')) {
+      if (method !== 'PUT') return reply(ex, applicationError(405, 'METHOD_NOT_ALLOWED', 'upload URLs take PUT'));
+      return handlePut(this.ctx, ex, decodeURIComponent(path.slice('/upload/'.length)));
+    }
+    if (path === '/site-list/v2/sites/query' && method === 'POST') {
+      const body = await this.body(ex);
+      if (body === BAD) return;
+      const denied = checkAuth(req, this.apiKey, this.siteId, false);
+      return send(res, denied ?? ok({ sites: [{ id: this.siteId, displayName: 'Emulated Wix Site' }], metadata: { count: 1, offset: 0, total: 1 } }));
+    }
+    if (!path.startsWith('/site-media/v1/')) return reply(ex, applicationError(404, 'NOT_FOUND', `no API at ${method} ${path}`));
+
+    const rest = path.slice('/site-media/v1/'.length);
+    const api = this.apiRoute(ex, rest);
+    if (!api) return reply(ex, applicationError(404, 'NOT_FOUND', `no API at ${method} ${path}`));
+    if (api.route === 'generate') this.stats.generateCalls++;
+    if (api.route === 'generate-resumable') this.stats.resumableGenerateCalls++;
+    const body = method === 'GET' ? undefined : await this.body(ex);
+    if (body === BAD) return;
+    if (applyRouteFault(this.ctx, ex, api.route)) return;
+    const denied = checkAuth(req, this.apiKey, this.siteId);
+    if (denied) return send(res, denied);
+    send(res, api.run(body));
+  }
+
+  private apiRoute(ex: Exchange, rest: string): { route: FaultRoute; run: (body: unknown) => HttpAnswer } | undefined {
+    const c = this.ctx;
+    const method = ex.record.method;
+    const q = ex.url.searchParams;
+    if (method === 'POST' && rest === 'files/generate-upload-url') return { route: 'generate', run: (b) => generate(c, b, false) };
+    if (method === 'POST' && rest === 'files/generate-resumable-upload-url') return { route: 'generate-resumable', run: (b) => generate(c, b, true) };
+    if (method === 'GET' && rest === 'files/get-file-by-id') return { route: 'get-file', run: () => getFile(c, q.get('fileId')) };
+    if (method === 'GET' && rest === 'files') return { route: 'get-file', run: () => listFiles(c, ex) };
+    // The 2023 form GET /files/{fileId}.
+    if (method === 'GET' && rest.startsWith('files/')) return { route: 'get-file', run: () => getFile(c, decodeURIComponent(rest.slice(6))) };
+    if (method === 'GET' && rest === 'folders') return { route: 'folders', run: () => listFolders(c, q) };
+    if (method === 'POST' && rest === 'folders') return { route: 'folders', run: (b) => createFolder(c, b) };
+    if (method === 'GET' && rest.startsWith('folders/')) return { route: 'folders', run: () => getFolder(c, decodeURIComponent(rest.slice(8))) };
+    return undefined;
+  }
+
+  /** Reads and records a JSON body; answers 400 itself when it is not JSON. */
+  private async body(ex: Exchange): Promise<unknown> {
+    const r = await readJson(ex.req);
+    ex.record.bytesReceived += r.bytes;
+    if (!r.ok) {
+      send(ex.res, { status: 400, body: { message: r.why, details: { validationError: { fieldViolations: [{ field: 'body', description: r.why, violatedRule: 'FORMAT', data: {} }] } } } });
+      return BAD;
+    }
+    ex.record.body = r.value;
+    return r.value;
+  }
+}
+
+const BAD = Symbol('bad body');
+
+/** Upload tokens never reach a log line. */
+export function redactPath(path: string): string {
+  if (path === '/upload/tus') return path;
+  return path.replace(/^\/upload\/(tus\/)?.+$/, (_m, tus: string | undefined) => `/upload/${tus ?? ''}<redacted>`);
+}

@@ -1,0 +1,205 @@
+// tus 1.0.0 core + creation at /upload/tus (via @tus/server + @tus/file-store), and the Wix finalize
+// PUT /upload/tus/<uploadToken>?filename=… that turns a finished tus upload into a FileDescriptor (§4).
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { createReadStream } from 'node:fs';
+import { mkdtemp, rm, mkdir } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Transform, pipeline, type Readable } from 'node:stream';
+import { FileStore } from '@tus/file-store';
+import { EVENTS, Server as TusServer, type Upload } from '@tus/server';
+import type { Ctx, Exchange } from './context';
+import { applicationError, send, validationError, type HttpAnswer } from './errors';
+import { applyRouteFault, reply } from './route-faults';
+import type { Fault } from './types';
+import { authHeaderRefused, Hasher, HeadCollector, spentAnswer, tokenRefused } from './upload-put';
+import { resolveMediaType } from './media-types';
+
+type ResetFault = Extract<Fault, { type: 'reset' }>;
+
+/** Per-request state the datastore needs (AsyncLocalStorage carries it through @tus/server). */
+interface PatchScope {
+  ex: Exchange;
+  slow?: number;
+  /** FaultBook generation when the PATCH began; clearFaults() releases the throttle. */
+  generation?: number;
+  reset?: ResetFault;
+}
+
+/** Thrown from tus hooks: @tus/server answers with this status and body. */
+const tusRefusal = (a: HttpAnswer) => ({ status_code: a.status, body: JSON.stringify(a.body) });
+
+export class TusGateway {
+  private dir = '';
+  private server: TusServer | undefined;
+  private store: GatedStore | undefined;
+  private readonly scope = new AsyncLocalStorage<PatchScope>();
+
+  constructor(private readonly ctx: Ctx) {}
+
+  async init(): Promise<void> {
+    this.dir = await mkdtemp(join(tmpdir(), 'wix-emu-tus-'));
+    this.store = new GatedStore({ directory: this.dir }, this.ctx, this.scope);
+    this.server = new TusServer({
+      path: '/upload/tus',
+      datastore: this.store,
+      generateUrl: (_req, { id }) => `${this.ctx.baseUrl}/upload/tus/${id}`,
+      onUploadCreate: async (_req, upload) => {
+        this.validateCreate(upload);
+        return {};
+      },
+    });
+    this.server.on(EVENTS.POST_CREATE, (_req, upload) => {
+      this.ctx.stats.tusCreates++;
+      const check = this.ctx.tokens.check(upload.metadata?.token ?? '', 'tus');
+      if (!check.ok) return;
+      const previous = check.record.tusUploadId;
+      check.record.tusUploadId = upload.id;
+      // A re-created upload replaces the old one; its bytes are of no use any more.
+      if (previous && previous !== upload.id) this.store?.remove(previous).catch(() => undefined);
+    });
+  }
+
+  /** Upload-Metadata must carry a live resumable token, the file name and the content type. */
+  private validateCreate(upload: Upload): void {
+    const md = upload.metadata ?? {};
+    const missing = ['token', 'filename', 'contentType'].filter((k) => !md[k]);
+    if (missing.length) {
+      throw tusRefusal(validationError(missing.map((k) => ({ field: `Upload-Metadata.${k}`, description: 'is required', violatedRule: 'REQUIRED_FIELD' }))));
+    }
+    const check = this.ctx.tokens.check(md.token!, 'tus');
+    if (!check.ok) throw tusRefusal(tokenRefused(check.reason));
+    if (upload.size === 0) {
+      throw tusRefusal(validationError([{ field: 'Upload-Length', description: 'the file is empty', violatedRule: 'OTHER', ruleName: 'ZERO_FILE_SIZE' }]));
+    }
+    const spec = check.record.spec;
+    const type = spec.mediaType === 'OTHER' ? resolveMediaType(md.contentType!, md.filename ?? undefined) : spec.mediaType;
+    const limit = this.ctx.limitFor(type);
+    if (upload.size !== undefined && upload.size > limit) {
+      throw tusRefusal(validationError([{ field: 'Upload-Length', description: `the file is larger than the ${limit} bytes allowed for ${type}`, violatedRule: 'OTHER', ruleName: 'FILE_SIZE_OVER_LIMIT', data: { limit: String(limit) } }]));
+    }
+  }
+
+  async handle(ex: Exchange): Promise<void> {
+    const { req, record } = ex;
+    if (req.headers.authorization !== undefined) return reply(ex, authHeaderRefused());
+    const method = record.method;
+    if (method === 'PUT') return this.finalize(ex);
+    if (method === 'POST' && applyRouteFault(this.ctx, ex, 'tus-create')) return;
+    const scope: PatchScope = { ex };
+    if (method === 'PATCH') {
+      if (applyRouteFault(this.ctx, ex, 'tus-patch')) return;
+      scope.slow = this.ctx.faults.take('slow', 'tus-patch')?.bytesPerSecond;
+      scope.generation = this.ctx.faults.generation;
+      scope.reset = this.ctx.faults.peek('reset', 'tus-patch');
+    }
+    await this.scope.run(scope, () => this.server!.handle(req, ex.res));
+  }
+
+  /** PUT /upload/tus/<uploadToken>?filename=: hash the finished upload, describe it, drop the temp file. */
+  private async finalize(ex: Exchange): Promise<void> {
+    const { url } = ex;
+    if (applyRouteFault(this.ctx, ex, 'tus-finalize')) return;
+    if (this.ctx.faults.take('spent-url')) return reply(ex, spentAnswer());
+    const token = decodeURIComponent(url.pathname.slice('/upload/tus/'.length));
+    const check = this.ctx.tokens.check(token, 'tus');
+    if (!check.ok) return reply(ex, tokenRefused(check.reason));
+    const tok = check.record;
+    const filenameParam = url.searchParams.get('filename') || undefined;
+    if (!filenameParam && !tok.spec.fileName) {
+      return reply(ex, validationError([{ field: 'filename', description: 'query parameter is required when no fileName was given to generate-resumable-upload-url', violatedRule: 'REQUIRED_FIELD' }]));
+    }
+    const upload = tok.tusUploadId ? await this.store!.getUpload(tok.tusUploadId).catch(() => undefined) : undefined;
+    if (!upload) return reply(ex, applicationError(409, 'UPLOAD_NOT_FOUND', 'no tus upload was created with this token; upload the bytes before finalizing'));
+    if (upload.size === undefined || upload.offset < upload.size) {
+      return reply(ex, applicationError(409, 'UPLOAD_INCOMPLETE', `the tus upload holds ${upload.offset} of ${upload.size ?? '?'} bytes; finish it before finalizing`));
+    }
+    ex.req.resume(); // the body is an empty JSON object; nothing in it matters
+    tok.state = 'busy';
+    try {
+      const { sha256, hash, head } = await hashFile(join(this.dir, upload.id), this.ctx.descriptorHash);
+      const stored = this.ctx.library.store({
+        spec: tok.spec, size: upload.offset, sha256, hash, head, via: 'tus',
+        contentType: upload.metadata?.contentType ?? undefined, filenameParam,
+      });
+      tok.state = 'spent';
+      await this.store!.remove(upload.id).catch(() => undefined);
+      send(ex.res, { status: 200, body: { file: stored.descriptor } });
+    } catch (e) {
+      tok.state = 'fresh';
+      throw e;
+    }
+  }
+
+  /** Drops every tus upload (emulator reset). */
+  reset(): void {
+    if (!this.dir) return;
+    const dir = this.dir;
+    void rm(dir, { recursive: true, force: true }).then(() => mkdir(dir, { recursive: true })).catch(() => undefined);
+  }
+
+  async close(): Promise<void> {
+    if (this.dir) await rm(this.dir, { recursive: true, force: true });
+  }
+}
+
+async function hashFile(path: string, mode: 'md5' | 'sha256'): Promise<{ sha256: string; hash: string; head: Buffer }> {
+  const hasher = new Hasher(mode);
+  const head = new HeadCollector();
+  for await (const chunk of createReadStream(path, { highWaterMark: 1024 * 1024 })) {
+    hasher.update(chunk as Buffer);
+    head.add(chunk as Buffer);
+  }
+  return { ...hasher.digest(), head: head.get() };
+}
+
+/** A FileStore whose writes count bytes and apply the tus-patch 'slow' and 'reset' faults. */
+class GatedStore extends FileStore {
+  constructor(opts: { directory: string }, private readonly ctx: Ctx, private readonly scope: AsyncLocalStorage<PatchScope>) {
+    super(opts);
+  }
+
+  override async write(readable: Readable, fileId: string, offset: number): Promise<number> {
+    const s = this.scope.getStore();
+    const gate = makeGate(this.ctx, s, offset);
+    pipeline(readable, gate, () => undefined);
+    return super.write(gate, fileId, offset);
+  }
+}
+
+function makeGate(ctx: Ctx, s: PatchScope | undefined, offset: number): Transform {
+  let received = 0;
+  let cut = false;
+  const started = Date.now();
+  return new Transform({
+    transform(chunk: Buffer, _enc, cb) {
+      if (cut) return cb();
+      const reset = s?.reset;
+      if (reset) {
+        const at = reset.atUploadOffset !== undefined ? reset.atUploadOffset - offset : reset.afterBytes ?? 0;
+        if (at >= 0 && received + chunk.length > at && ctx.faults.consume(reset)) {
+          // Keep exactly the bytes before the cut (a resumed upload continues from there), then drop the connection.
+          const part = chunk.subarray(0, Math.max(0, at - received));
+          count(part.length);
+          cut = true;
+          s!.ex.req.socket.destroy();
+          return cb(null, part);
+        }
+      }
+      count(chunk.length);
+      // Hold the chunk (backpressure pauses the socket) until the rate allows it; re-check often so clearFaults() releases it.
+      const pass = () => {
+        const throttled = s?.slow !== undefined && s.generation === ctx.faults.generation;
+        const wait = throttled ? started + (received / s!.slow!) * 1000 - Date.now() : 0;
+        if (wait > 2 && !s!.ex.req.socket.destroyed) setTimeout(pass, Math.min(wait, 200)).unref();
+        else cb(null, chunk);
+      };
+      pass();
+    },
+  });
+  function count(n: number): void {
+    received += n;
+    ctx.stats.tusPatchBytes += n;
+    if (s) s.ex.record.bytesReceived += n;
+  }
+}

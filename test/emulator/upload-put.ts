@@ -1,0 +1,119 @@
+// PUT <baseUrl>/upload/<token>?filename=…: the one-shot upload (§3). The body is streamed and hashed, never kept.
+import { createHash, type Hash } from 'node:crypto';
+import type { Ctx, Exchange } from './context';
+import { applicationError, send, validationError, type HttpAnswer } from './errors';
+import { SNIFF_BYTES } from './image-size';
+import { resolveMediaType } from './media-types';
+import { pumpBody } from './body-flow';
+import { applyRouteFault, reply } from './route-faults';
+import type { TokenCheck } from './tokens';
+
+export function authHeaderRefused(): HttpAnswer {
+  return applicationError(400, 'AUTHORIZATION_HEADER_NOT_ALLOWED',
+    'Upload URLs are authorized by their token; do not send an Authorization header to them');
+}
+
+/** How a bad token is answered. Reused (or in use by another request): 429, as §11 lists for one-time tokens. */
+export function tokenRefused(reason: Exclude<TokenCheck, { ok: true }>['reason']): HttpAnswer {
+  switch (reason) {
+    case 'spent': case 'busy':
+      return applicationError(429, 'TOKEN_ALREADY_USED', 'reused one-time token: this upload URL was already used; generate a new one');
+    case 'expired':
+      return applicationError(403, 'TOKEN_EXPIRED', 'the upload URL has expired; generate a new one');
+    default:
+      return applicationError(403, 'INVALID_TOKEN', 'the upload token is not valid');
+  }
+}
+
+export function spentAnswer(): HttpAnswer {
+  return tokenRefused('spent');
+}
+
+/** Collects the first bytes (for image dimensions) without copying the rest. */
+export class HeadCollector {
+  private readonly parts: Buffer[] = [];
+  private n = 0;
+  add(chunk: Buffer): void {
+    if (this.n >= SNIFF_BYTES) return;
+    this.parts.push(Buffer.from(chunk.subarray(0, SNIFF_BYTES - this.n)));
+    this.n += Math.min(chunk.length, SNIFF_BYTES - this.n);
+  }
+  get(): Buffer {
+    return Buffer.concat(this.parts);
+  }
+}
+
+export class Hasher {
+  private readonly sha = createHash('sha256');
+  private readonly md5: Hash | undefined;
+  constructor(private readonly mode: 'md5' | 'sha256') {
+    this.md5 = mode === 'md5' ? createHash('md5') : undefined;
+  }
+  update(chunk: Buffer): void {
+    this.sha.update(chunk);
+    this.md5?.update(chunk);
+  }
+  digest(): { sha256: string; hash: string } {
+    const sha256 = this.sha.digest('hex');
+    return { sha256, hash: this.md5 ? this.md5.digest('hex') : sha256.slice(0, 32) };
+  }
+}
+
+export async function handlePut(ctx: Ctx, ex: Exchange, token: string): Promise<void> {
+  const { req, url, record } = ex;
+  if (req.headers.authorization !== undefined) return reply(ex, authHeaderRefused());
+  if (applyRouteFault(ctx, ex, 'put')) return;
+  if (ctx.faults.take('spent-url')) return reply(ex, spentAnswer());
+  const check = ctx.tokens.check(token, 'put');
+  if (!check.ok) return reply(ex, tokenRefused(check.reason));
+  const { record: tok } = check;
+  const filenameParam = url.searchParams.get('filename') || undefined;
+  if (!filenameParam && !tok.spec.fileName) {
+    return reply(ex, validationError([{ field: 'filename', description: 'query parameter is required when no fileName was given to generate-upload-url', violatedRule: 'REQUIRED_FIELD' }]));
+  }
+  const mediaType = tok.spec.mediaType === 'OTHER' ? resolveMediaType(tok.spec.mimeType, filenameParam ?? tok.spec.fileName) : tok.spec.mediaType;
+  const limit = ctx.limitFor(mediaType);
+
+  tok.state = 'busy';
+  const slow = ctx.faults.take('slow', 'put');
+  const generation = ctx.faults.generation;
+  const reset = ctx.faults.peek('reset', 'put');
+  const hasher = new Hasher(ctx.descriptorHash);
+  const head = new HeadCollector();
+  const flow = await pumpBody(req, {
+    bytesPerSecond: slow?.bytesPerSecond,
+    stillSlow: () => ctx.faults.generation === generation,
+    resetAfterBytes: reset ? reset.afterBytes ?? 0 : undefined,
+    onReset: () => (reset ? ctx.faults.consume(reset) : false),
+    maxBytes: limit,
+    onChunk: (chunk) => {
+      ctx.stats.putBodyBytes += chunk.length;
+      record.bytesReceived += chunk.length;
+      hasher.update(chunk);
+      head.add(chunk);
+    },
+  });
+  if (flow.outcome !== 'complete') {
+    tok.state = 'fresh'; // nothing stored: the same URL may be tried again
+    if (flow.outcome === 'over-limit') {
+      reply(ex, validationError([{ field: 'sizeInBytes', description: `the file is larger than the ${limit} bytes allowed for ${mediaType}`, violatedRule: 'OTHER', ruleName: 'FILE_SIZE_OVER_LIMIT', data: { limit: String(limit) } }]));
+    }
+    return;
+  }
+  if (flow.bytes === 0) {
+    tok.state = 'fresh';
+    return send(ex.res, validationError([{ field: 'sizeInBytes', description: 'the file is empty', violatedRule: 'OTHER', ruleName: 'ZERO_FILE_SIZE' }]));
+  }
+  const left = ctx.quotaLeft();
+  if (left !== undefined && flow.bytes > left) {
+    tok.state = 'fresh';
+    return send(ex.res, validationError([{ field: 'sizeInBytes', description: 'the site storage quota is exhausted', violatedRule: 'OTHER', ruleName: 'SITE_QUOTA_EXCEEDED' }]));
+  }
+  const { sha256, hash } = hasher.digest();
+  tok.state = 'spent';
+  const stored = ctx.library.store({
+    spec: tok.spec, size: flow.bytes, sha256, hash, head: head.get(), via: 'put',
+    contentType: req.headers['content-type'], filenameParam,
+  });
+  send(ex.res, { status: 200, body: { file: stored.descriptor } });
+}
