@@ -50,18 +50,25 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
 }
 
 if (require.main === module) {
+  let signal: NodeJS.Signals | undefined;
   const onInterrupt = (cancel: () => void) => {
-    let signals = 0;
-    const handler = () => {
-      // A second Ctrl-C means: stop now, without waiting for cancellations to settle.
-      if (++signals > 1) process.exit(EXIT.INTERRUPTED);
+    const handler = (sig: NodeJS.Signals) => {
+      // A second signal means: stop now, without waiting for cancellations to settle.
+      if (signal) process.exit(sig === 'SIGTERM' ? 143 : EXIT.INTERRUPTED);
+      signal = sig;
       cancel();
     };
     process.on('SIGINT', handler);
-    return () => { process.off('SIGINT', handler); };
+    process.on('SIGTERM', handler);
+    return () => { process.off('SIGINT', handler); process.off('SIGTERM', handler); };
   };
+  // `wix-media upload … | head -1`: a closed stdout is not an error worth a stack trace.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? EXIT.OK);
+    throw e;
+  });
   main(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, env: process.env, onInterrupt })
-    .then(code => { process.exitCode = code; })
+    .then(code => { process.exitCode = code === EXIT.INTERRUPTED && signal === 'SIGTERM' ? 143 : code; })
     .catch(e => {
       process.stderr.write(`wix-media: ${redact(describeError(e))}\n`);
       process.exitCode = EXIT.FAILED;

@@ -52,8 +52,10 @@ function itemOptions(args: UploadArgs): ItemOptions {
 }
 
 export async function runUpload(args: UploadArgs, client: MediaClient, io: UploadIo): Promise<UploadOutcome> {
-  const err = (line: string) => progress.print(redact(forCli(line)));
   let queue: UploadQueue | undefined;
+  let current: string | undefined;
+  const progress = new ProgressLine(io.stderr, () => (queue ? progressText(queue.summary(), current) : 'Looking at the files…'));
+  const err = (line: string) => progress.print(redact(forCli(line)));
   let interrupted = false;
   const undoInterrupt = io.onInterrupt?.(() => {
     interrupted = true;
@@ -61,8 +63,6 @@ export async function runUpload(args: UploadArgs, client: MediaClient, io: Uploa
     queue?.cancelAll();
   }) ?? (() => {});
 
-  let current: string | undefined;
-  const progress = new ProgressLine(io.stderr, () => progressText(queue!.summary(), current));
   try {
     const { files, errors } = await collectFiles(args.paths);
     for (const e of errors) err(describeError(e.error, e.path));

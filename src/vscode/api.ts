@@ -1,23 +1,34 @@
 // What activate() returns: a small internal surface for the in-host tests (the queue, the log lines, the
-// status-bar text). Behaviour is driven through the real commands; this only lets tests look inside.
+// status-bar text, whether a key is stored). Behaviour is driven through the real commands; this only lets
+// tests look inside. Not a public API.
+import type * as vscode from 'vscode';
 import type { UploadQueue } from '../upload/queue';
+import { checkStrayKey, moveStrayKey } from './key-hygiene';
 import type { Services } from './services';
-import { checkStrayKey } from './key-hygiene';
 
 export interface WixMediaInternalApi {
   readonly queue: UploadQueue;
+  /** Where VS Code keeps this extension's global state (the user settings are two levels up). */
+  readonly globalStorageUri: vscode.Uri;
   /** The log lines written so far (already redacted). */
   logLines(): readonly string[];
   statusBarText(): string;
-  /** Runs the settings.json key check again (without prompting). */
+  /** Whether SecretStorage holds a key (never the key itself). */
+  keyStored(): Promise<boolean>;
+  /** Runs the settings.json key check again, without the prompt. */
   checkStrayKey(): Promise<{ found: number; moved: boolean }>;
+  /** What the prompt's "Move to Secret Storage" does. */
+  moveStrayKey(): Promise<boolean>;
 }
 
 export function internalApi(s: Services): WixMediaInternalApi {
   return {
     queue: s.session.queue,
+    globalStorageUri: s.context.globalStorageUri,
     logLines: () => [...s.log.recent],
     statusBarText: () => s.status.text,
+    keyStored: async () => !!(await s.context.secrets.get('wixMedia.apiKey')),
     checkStrayKey: () => checkStrayKey(s, { prompt: false }),
+    moveStrayKey: () => moveStrayKey(s),
   };
 }

@@ -106,13 +106,18 @@ export class InsertionTarget implements vscode.Disposable {
     const doc = this.document;
     const range = (p: { start: number; end: number }) => new vscode.Range(doc.positionAt(p.start), doc.positionAt(p.end));
     const editor = vscode.window.visibleTextEditors.find(e => e.document === doc);
-    if (editor) {
-      // One edit with undo stops on both sides: a single Undo removes exactly the inserted text.
-      return editor.edit(b => { for (const p of planned) b.replace(range(p), p.text); }, { undoStopBefore: true, undoStopAfter: true });
+    try {
+      if (editor) {
+        // One edit with undo stops on both sides: a single Undo removes exactly the inserted text.
+        return await editor.edit(b => { for (const p of planned) b.replace(range(p), p.text); }, { undoStopBefore: true, undoStopAfter: true });
+      }
+      const we = new vscode.WorkspaceEdit();
+      for (const p of planned) we.replace(doc.uri, range(p), p.text);
+      return await vscode.workspace.applyEdit(we);
+    } catch {
+      // The editor went away between the check and the edit (closed meanwhile): check again.
+      return false;
     }
-    const we = new vscode.WorkspaceEdit();
-    for (const p of planned) we.replace(doc.uri, range(p), p.text);
-    return vscode.workspace.applyEdit(we);
   }
 
   dispose(): void {

@@ -1,4 +1,5 @@
 // WixMediaClient: the Media Manager client the upload engine, the CLI and the VS Code face use (MediaClient).
+import type { Dispatcher } from 'undici';
 import type { ClientOptions, FileSource, MediaClient, UploadOptions, WaitOptions } from './api';
 import { WixError } from './errors';
 import * as folders from './folders';
@@ -30,6 +31,8 @@ export interface WixClientOptions extends ClientOptions {
   uploadIdleTimeoutMs?: number;
   /** Pauses between readiness polls. */
   readyPoll?: PollOptions;
+  /** Send through this undici dispatcher (e.g. a ProxyAgent) instead of a dedicated Agent; close() leaves it open. */
+  dispatcher?: Dispatcher;
 }
 
 /** Drops undefined fields, so only what was given goes on the wire. */
@@ -63,6 +66,7 @@ export class WixMediaClient implements MediaClient {
       requestTimeoutMs,
       userAgent: opts.userAgent ?? DEFAULT_USER_AGENT,
       connections: opts.connections,
+      dispatcher: opts.dispatcher,
     });
   }
 

@@ -104,6 +104,9 @@ export function mapTransportError(e: unknown, ctx: { signal?: AbortSignal; fileN
   if (code === 'UND_ERR_REQ_CONTENT_LENGTH_MISMATCH') {
     return localError('FILE_CHANGED', ctx.fileName, undefined, e);
   }
+  if (code === 'UND_ERR_INVALID_ARG' || code === 'ERR_INVALID_URL' || code === 'ERR_INVALID_CHAR') {
+    return localError('INVALID_REQUEST', ctx.fileName, `The request could not be built: ${message}.`, e);
+  }
   if ((e as { name?: string })?.name === 'AbortError') return cancelledError(ctx.fileName);
   return wixError({ kind: 'network', code: code ?? 'NETWORK_ERROR', detail: code ? `${code}: ${message}` : message, fileName: ctx.fileName, cause: e });
 }
@@ -219,7 +222,10 @@ export class WixHttp {
    */
   async send(spec: SendSpec, withAuth = false): Promise<SendResult> {
     const { method, url, fileName } = spec;
-    if (spec.signal?.aborted) throw cancelledError(fileName);
+    if (spec.signal?.aborted) {
+      if (spec.body instanceof Readable) spec.body.destroy();
+      throw cancelledError(fileName);
+    }
     const headers: Record<string, string> = { 'user-agent': this.opts.userAgent, ...spec.headers };
     if (!withAuth) for (const k of Object.keys(headers)) if (HEADER_DENYLIST_FOR_UPLOADS.includes(k.toLowerCase())) delete headers[k];
 
@@ -247,7 +253,7 @@ export class WixHttp {
           cb(null, chunk);
         },
       });
-      source.once('error', (e) => {
+      source.on('error', (e) => {
         counter.destroy(e instanceof WixError ? e : localError('FILE_READ_FAILED', fileName, `Reading the file failed: ${(e as Error).message}.`, e));
       });
       counter.once('close', () => source?.destroy());

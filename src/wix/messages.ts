@@ -24,6 +24,7 @@ export const LOCAL_CODES = {
   TOO_MANY_LABELS: 'TOO_MANY_LABELS',
   LABEL_TOO_LONG: 'LABEL_TOO_LONG',
   EXTERNAL_INFO_TOO_LONG: 'EXTERNAL_INFO_TOO_LONG',
+  INVALID_REQUEST: 'INVALID_REQUEST',
 } as const;
 
 const SET_KEY = "run 'Wix Media: Set API Key'";
@@ -83,6 +84,10 @@ const LOCAL: Record<string, { problem: string; fix: string }> = {
   },
   TOO_MANY_LABELS: { problem: 'Too many labels were given.', fix: 'Use fewer labels (at most 50, or 500 for files above the resumable threshold).' },
   LABEL_TOO_LONG: { problem: 'A label is too long for Wix.', fix: 'Shorten each label to at most 200 characters.' },
+  INVALID_REQUEST: {
+    problem: 'The request could not be built.',
+    fix: 'Check the MIME type, folder path, labels and base URL for unusual characters.',
+  },
   EXTERNAL_INFO_TOO_LONG: {
     problem: 'The external info is too large for Wix.',
     fix: 'Keep origin within 1000 characters and at most 30 external IDs of at most 4000 characters each.',
@@ -92,6 +97,9 @@ const LOCAL: Record<string, { problem: string; fix: string }> = {
 function httpText(status: number | undefined, code: string, detail: string | undefined): string {
   const tag = status ? `${status} ${code}` : code;
   const why = detail ? `: ${detail}` : '';
+  if (/TOKEN/.test(code) && status !== 401) {
+    return `The upload URL Wix issued was refused (${tag}${why}), also after asking for a fresh one. Try the upload again; if it keeps happening, check that this computer's clock is right.`;
+  }
   if (status === 401 || code === 'UNAUTHORIZED' || code === 'UNAUTHENTICATED') {
     return `The Wix API key was rejected (${tag}). It may be wrong, revoked or for another account: create or copy a valid key in the Wix API Keys Manager, then ${SET_KEY}.`;
   }

@@ -3,14 +3,16 @@
 // logging, and never carry the Wix Authorization header. It resumes after a failure by asking the server (HEAD)
 // for its offset, so only the unacknowledged part of one chunk is sent again.
 import { createReadStream } from 'node:fs';
-import { Readable, Transform } from 'node:stream';
-import { Upload, defaultOptions, type DetailedError, type HttpRequest, type HttpResponse, type HttpStack } from 'tus-js-client';
+import { Readable } from 'node:stream';
+import { Upload, type DetailedError } from 'tus-js-client';
 import type { FileSource } from './api';
 import { WixError } from './errors';
 import { parseErrorResponse } from './errors-parse';
-import { describeShort, parseJson, withQuery, type FullRetryPolicy, type SendResult, type WixHttp } from './http';
+import { describeShort, parseJson, withQuery, type FullRetryPolicy, type WixHttp } from './http';
 import { cancelledError, localError, wixError } from './messages';
 import { registerSecret, redact } from './redact';
+import { SourceInput, SourceReader } from './tus-source-reader';
+import { UndiciTusStack } from './tus-http-stack';
 import type { FileDescriptor, GenerateFileResumableUploadUrlRequest, GenerateFileResumableUploadUrlResponse } from './types';
 
 export const DEFAULT_TUS_CHUNK_BYTES = 8 * 1024 * 1024;
@@ -27,155 +29,13 @@ export interface TusOptions {
   chunkSizeBytes?: number;
 }
 
-/** tus-js-client's pauses before each retry: 0, base, 3·base, 6·base, … (capped), one per attempt after the first. */
+/**
+ * tus-js-client's pauses before its retries: 0, base, 3·base, 6·base, … (capped), maxAttempts of them.
+ * The library starts the count over whenever the upload made progress, so only a stuck upload runs out.
+ */
 export function tusRetryDelays(p: FullRetryPolicy): number[] {
   const n = Math.max(0, p.maxAttempts);
   return Array.from({ length: n }, (_, i) => (i === 0 ? 0 : Math.min(p.maxDelayMs, p.baseDelayMs * (i === 1 ? 1 : 3 * 2 ** (i - 2)))));
-}
-
-class StackResponse implements HttpResponse {
-  constructor(private readonly res: SendResult) {}
-  getStatus(): number {
-    return this.res.status;
-  }
-  getHeader(name: string): string | undefined {
-    const v = this.res.headers[name.toLowerCase()];
-    return Array.isArray(v) ? v[0] : v;
-  }
-  getBody(): string {
-    return this.res.text;
-  }
-  getUnderlyingObject(): unknown {
-    return this.res;
-  }
-}
-
-class StackRequest implements HttpRequest {
-  private readonly headers: Record<string, string> = {};
-  private progress: (bytesSent: number) => void = () => {};
-  private readonly ctrl = new AbortController();
-
-  constructor(private readonly method: string, private readonly url: string, private readonly owner: UndiciTusStack) {}
-
-  getMethod(): string {
-    return this.method;
-  }
-  getURL(): string {
-    return this.url;
-  }
-  setHeader(name: string, value: string): void {
-    this.headers[name] = value;
-  }
-  getHeader(name: string): string | undefined {
-    return this.headers[name];
-  }
-  setProgressHandler(handler: (bytesSent: number) => void): void {
-    this.progress = handler;
-  }
-
-  async send(body: unknown): Promise<HttpResponse> {
-    const { http, idleTimeoutMs, fileName } = this.owner;
-    let payload: Buffer | Readable | undefined;
-    const headers = { ...this.headers };
-    if (body instanceof Readable) {
-      payload = body;
-      const size = (body as Readable & { size?: number }).size;
-      if (size !== undefined) headers['content-length'] = String(size);
-    } else if (body instanceof Uint8Array) {
-      payload = Buffer.from(body.buffer, body.byteOffset, body.byteLength);
-    } else if (body != null) {
-      throw new Error('unsupported tus body');
-    }
-    // The whole-upload signal applies to everything but the termination request sent after a cancel.
-    const signals = [this.ctrl.signal];
-    if (this.owner.signal && this.method !== 'DELETE') signals.push(this.owner.signal);
-    const res = await http.send({
-      method: this.method as 'PATCH',
-      url: this.url,
-      headers,
-      body: payload,
-      signal: AbortSignal.any(signals),
-      idleTimeoutMs: payload ? idleTimeoutMs : undefined,
-      onBodyProgress: payload ? (n) => this.progress(n) : undefined,
-      fileName,
-    });
-    return new StackResponse(res);
-  }
-
-  abort(): Promise<void> {
-    this.ctrl.abort();
-    return Promise.resolve();
-  }
-
-  getUnderlyingObject(): unknown {
-    return undefined;
-  }
-}
-
-/** tus-js-client HttpStack over our WixHttp (undici). Never adds Wix auth headers: http.send strips them anyway. */
-export class UndiciTusStack implements HttpStack {
-  constructor(
-    readonly http: WixHttp,
-    readonly idleTimeoutMs: number,
-    readonly fileName: string,
-    readonly signal?: AbortSignal,
-  ) {}
-  createRequest(method: string, url: string): HttpRequest {
-    return new StackRequest(method, url, this);
-  }
-  getName(): string {
-    return 'UndiciTusStack';
-  }
-}
-
-/** The first `n` bytes of `src`, then end (and let go of `src`). */
-function take(src: Readable, n: number): Readable & { size: number } {
-  let left = n;
-  const out = new Transform({
-    transform(chunk: Buffer, _enc, cb) {
-      if (left <= 0) return cb();
-      const part = chunk.length > left ? chunk.subarray(0, left) : chunk;
-      left -= part.length;
-      this.push(part);
-      if (left <= 0) {
-        this.push(null);
-        src.unpipe(this);
-        src.destroy();
-      }
-      cb();
-    },
-  }) as Transform & { size: number };
-  out.size = n;
-  src.once('error', (e) => out.destroy(e));
-  out.once('close', () => src.destroy());
-  src.pipe(out);
-  return out;
-}
-
-/**
- * tus-js-client reads slices through this. A FileSource is sliced by re-opening it at the slice start (the FileSource
- * contract: `open` is called for each slice), so a resume can start at any offset and nothing is buffered;
- * anything else (the fs.ReadStream given for files on disk) goes to the library's own node reader.
- */
-class SourceReader {
-  openFile(input: unknown, chunkSize: number) {
-    if (input instanceof SourceInput) {
-      const src = input.source;
-      return Promise.resolve({
-        size: src.size,
-        slice: (start: number, end: number) => {
-          const stop = Math.min(end, src.size);
-          return Promise.resolve({ value: take(src.open(start), stop - start), done: stop >= src.size });
-        },
-        close: () => {},
-      });
-    }
-    return defaultOptions.fileReader.openFile(input, chunkSize);
-  }
-}
-
-class SourceInput {
-  constructor(readonly source: FileSource) {}
 }
 
 /** tus error -> WixError: our own transport error if there was one, else the server's answer, else the library's text. */

@@ -7,6 +7,7 @@ const path = require('path');
 const { httpJson } = require('./lib');
 
 const esc = s => String(s).replace(/\\/g, '\\\\').replace(/"/g, '\\"');
+const exact = s => new RegExp('^\\s*' + String(s).replace(/[.*+?^${}()|[\]\\]/g, '\\$&') + '\\s*$');
 const slug = s => String(s).replace(/[^A-Za-z0-9]+/g, '_').replace(/^_|_$/g, '').slice(0, 60);
 
 class UiKit {
@@ -64,8 +65,20 @@ class UiKit {
   async selectInExplorer(relPaths, modifier = 'Control') {
     const rows = [];
     for (const p of relPaths) rows.push(await this.explorerRow(p));
-    await rows[0].click();
-    for (const r of rows.slice(1)) await r.click({ modifiers: [modifier] });
+    // A click can be swallowed while the first click's preview editor opens: check each row took
+    // the selection and click once more if it did not (a second Ctrl-click only lands on an
+    // unselected row, so it cannot toggle a selection away).
+    const selectRow = async (r, opts) => {
+      for (let attempt = 0; attempt < 3; attempt++) {
+        await r.click(opts);
+        try { await this.waitUntil('row selected', async () => await r.getAttribute('aria-selected') === 'true', 2000); return; } catch (e) { }
+      }
+      throw new Error(`could not select ${await r.getAttribute('aria-label')} in the Explorer`);
+    };
+    await selectRow(rows[0], {});
+    for (const r of rows.slice(1)) await selectRow(r, { modifiers: [modifier] });
+    const selected = await this.page.locator('.explorer-folders-view .monaco-list-row[aria-selected="true"]').count();
+    if (selected !== rows.length) throw new Error(`${selected} Explorer rows are selected, expected ${rows.length}`);
     await this.shot(`select ${relPaths.join(' ')}`);
     return rows;
   }
@@ -89,13 +102,18 @@ class UiKit {
   // ---- command palette, quick pick, input box -------------------------------------------------
   get quickInput() { return this.page.locator('.quick-input-widget'); }
   get quickInputBox() { return this.page.locator('.quick-input-widget .quick-input-box input'); }
+  // The row whose label is exactly `label` (match highlighting splits the label into spans).
+  quickInputRow(label) {
+    return this.page.locator('.quick-input-widget .quick-input-list .monaco-list-row')
+      .filter({ has: this.page.locator('.label-name', { hasText: exact(label) }) }).first();
+  }
 
   // Runs a command by its palette title, e.g. 'Wix Media: Upload Active File'.
   async palette(title) {
     await this.page.keyboard.press('F1');
     await this.quickInputBox.waitFor({ state: 'visible', timeout: 10000 });
     await this.quickInputBox.fill('>' + title);
-    const row = this.page.locator(`.quick-input-list .monaco-list-row:has(.label-name:text-is("${esc(title)}"))`).first();
+    const row = this.quickInputRow(title);
     await row.waitFor({ state: 'visible', timeout: 10000 });
     await this.shot(`palette ${title}`);
     await row.click();
@@ -106,7 +124,7 @@ class UiKit {
   async quickPick(label, { filter = true } = {}) {
     await this.quickInputBox.waitFor({ state: 'visible', timeout: 15000 });
     if (filter) await this.quickInputBox.fill(label);
-    const row = this.page.locator(`.quick-input-list .monaco-list-row:has(.label-name:text-is("${esc(label)}"))`).first();
+    const row = this.quickInputRow(label);
     await row.waitFor({ state: 'visible', timeout: 10000 });
     await this.shot(`pick ${label}`);
     await row.click();
@@ -169,7 +187,7 @@ class UiKit {
     await this.quickInputBox.waitFor({ state: 'visible', timeout: 10000 });
     await this.quickInputBox.fill(relPath);
     const name = relPath.split('/').pop();
-    const row = this.page.locator(`.quick-input-list .monaco-list-row:has(.label-name:text-is("${esc(name)}"))`).first();
+    const row = this.quickInputRow(name);
     await row.waitFor({ state: 'visible', timeout: 10000 });
     await row.click();
     await this.page.locator(`.tabs-container .tab.active[aria-label*="${esc(name)}"]`).waitFor({ timeout: 10000 });
@@ -179,14 +197,15 @@ class UiKit {
 
   get activeEditor() { return this.page.locator('.part.editor .editor-group-container.active .editor-instance .monaco-editor').first(); }
 
-  // Moves the cursor to line:column (1-based) with Go to Line (Ctrl+G).
+  // Moves the cursor of the active editor to line:column (1-based) through Quick Open's ":line:col"
+  // (the web workbench leaves Ctrl+G to the browser), and waits for the status bar to confirm.
   async gotoLine(line, column = 1) {
-    await this.activeEditor.click({ position: { x: 200, y: 10 } });
-    await this.page.keyboard.press('Control+G');
+    await this.page.keyboard.press('Control+P');
     await this.quickInputBox.waitFor({ state: 'visible', timeout: 10000 });
-    await this.quickInputBox.fill(`${line}:${column}`);
+    await this.quickInputBox.fill(`:${line}:${column}`);
     await this.page.keyboard.press('Enter');
     await this.quickInput.waitFor({ state: 'hidden', timeout: 10000 });
+    await this.statusBarItem(exact(`Ln ${line}, Col ${column}`)).waitFor({ state: 'visible', timeout: 10000 });
   }
 
   // The active editor's text as Monaco renders it (fine for the short files of these tests:

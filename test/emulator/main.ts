@@ -1,4 +1,5 @@
 // `npm run emulator`: a long-running emulator for demos and manual runs. Prints the three settings a client needs.
+import type { MediaType } from '../../src/wix/types';
 import { WixEmulator } from './server';
 
 /** Fixed demo credentials, so a demo workspace can be configured once. They unlock nothing but this emulator. */
@@ -24,11 +25,28 @@ function num(name: string, env?: string): number | undefined {
   return n;
 }
 
+/** --limits IMAGE=26214400,VIDEO=1000 */
+function limits(): Partial<Record<MediaType, number>> | undefined {
+  const raw = arg('limits');
+  if (!raw) return undefined;
+  const out: Partial<Record<MediaType, number>> = {};
+  for (const pair of raw.split(',')) {
+    const [type, value] = pair.split('=');
+    const n = Number(value);
+    if (!/^[A-Z0-9]+$/.test(type) || !Number.isFinite(n) || n < 0) {
+      process.stderr.write(`--limits wants TYPE=bytes pairs such as IMAGE=26214400,VIDEO=524288000; got ${pair}\n`);
+      process.exit(2);
+    }
+    out[type as MediaType] = n;
+  }
+  return out;
+}
+
 async function main(): Promise<void> {
   if (process.argv.includes('--help')) {
     process.stdout.write(
       'Usage: npm run emulator -- [--port 8787] [--ready-delay-ms 300] [--max-file-bytes N] [--quota-bytes N]\n' +
-      '                           [--token-prefix P] [--hash md5|sha256] [--quiet]\n' +
+      '                           [--limits IMAGE=bytes,VIDEO=bytes,...] [--token-prefix P] [--hash md5|sha256] [--quiet]\n' +
       'Env: PORT, WIX_EMULATOR_API_KEY, WIX_EMULATOR_SITE_ID\n');
     return;
   }
@@ -40,6 +58,7 @@ async function main(): Promise<void> {
     siteId: process.env.WIX_EMULATOR_SITE_ID || DEMO_SITE_ID,
     readyDelayMs: num('ready-delay-ms'),
     maxFileBytes: num('max-file-bytes'),
+    maxBytesByType: limits(),
     quotaBytes: num('quota-bytes'),
     tokenPrefix: arg('token-prefix'),
     descriptorHash: hash === 'sha256' ? 'sha256' : 'md5',

@@ -110,10 +110,10 @@ describe('cli: wix-media upload (spawned, against the emulator)', function () {
     ]);
   });
 
-  it('--format json: one object per line with the descriptor fields', async () => {
+  it('--format json: one object per line; --folder, --labels and --private reach Wix', async () => {
     await writeFile(dir, 'x.png', makePng(2, 2));
     await writeFile(dir, 'y.txt', 'why');
-    const r = await run(['upload', '--format', 'json', 'x.png', 'y.txt']);
+    const r = await run(['upload', '--format', 'json', '--folder', 'site/img', '--labels', 'one, two', '--private', 'x.png', 'y.txt']);
     assert.equal(r.code, 0, r.stderr);
     const objs = lines(r.stdout).map(l => JSON.parse(l));
     assert.equal(objs.length, 2);
@@ -124,18 +124,14 @@ describe('cli: wix-media upload (spawned, against the emulator)', function () {
         sizeInBytes: d.sizeInBytes, operationStatus: objs[i].operationStatus,
       });
     }
+    for (const name of ['x.png', 'y.txt']) {
+      const stored = storedByName(name);
+      assert.equal(stored.folderPath, '/site/img');
+      assert.deepEqual(stored.labels, ['one', 'two']);
+      assert.equal(stored.private, true);
+    }
     assert.equal(objs[0].mediaType, 'IMAGE');
     assert.equal(objs[0].sizeInBytes, String(makePng(2, 2).length));
-  });
-
-  it('passes --folder, --labels and --private through', async () => {
-    await writeFile(dir, 'p.png', makePng(1, 1));
-    const r = await run(['upload', '--folder', 'site/img', '--labels', 'one, two', '--private', 'p.png']);
-    assert.equal(r.code, 0, r.stderr);
-    const s = storedByName('p.png');
-    assert.equal(s.folderPath, '/site/img');
-    assert.deepEqual(s.labels, ['one', 'two']);
-    assert.equal(s.private, true);
   });
 
   it('uses the resumable upload above --threshold-mb, with the same output', async () => {
@@ -260,6 +256,7 @@ describe('cli: main() in-process', () => {
     const dir = tempDir('wix-cli-tty-');
     mkdirSync(join(dir, 'imgs'));
     await writeFile(dir, 'imgs/a.png', makePng(1, 1));
+    symlinkSync(join(dir, 'nowhere.png'), join(dir, 'imgs/dangling.png'));   // an error line before the queue exists
     const env = { WIX_API_KEY: emu.apiKey, WIX_SITE_ID: emu.siteId, WIX_API_BASE_URL: emu.baseUrl };
     for (const isTTY of [true, false]) {
       let out = '';
@@ -269,13 +266,17 @@ describe('cli: main() in-process', () => {
         stdout: { write: (s: string) => { out += s; return true; } },
         stderr: { isTTY, columns: 80, write: (s: string) => { err += s; return true; } },
       });
-      assert.equal(code, 0, err);
+      assert.equal(code, 1, err);
       assert.equal(lines(out).length, 1);
+      const dangling = `"${join(dir, 'imgs/dangling.png')}": It is a symbolic link`;
       if (isTTY) {
         assert.match(err, /\r\x1b\[2KUploading 0\/1 files/);
+        assert.ok(err.includes(dangling));
         assert.ok(err.endsWith('\r\x1b[2K'), 'the line is cleared at the end');
       } else {
-        assert.equal(err, '');
+        assert.ok(err.startsWith(dangling), err);
+        assert.equal(lines(err).length, 1, 'only the failure, no progress');
+        assert.ok(!err.includes('\r'));
       }
     }
   });

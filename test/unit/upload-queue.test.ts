@@ -304,6 +304,20 @@ describe('upload: UploadQueue (emulator over HTTP)', function () {
     assert.equal(queue.items.length, 0);
   });
 
+  it('takes 1,000 files at once: only `concurrency` start, and cancelAll settles them all', async () => {
+    emu.inject({ type: 'hang', route: 'generate', times: 4 });
+    const queue = new UploadQueue(client);
+    const batch = queue.enqueue(Array.from({ length: 1000 }, (_, n) => ({ source: textFile(`k${n}.txt`).source })));
+    assert.equal(queue.items.length, 1000);
+    assert.equal(batch.items.filter(i => i.state === 'uploading').length, 4);
+    const s = queue.summary();
+    assert.equal(s.counts.queued, 996);
+    queue.cancelAll();
+    const items = await batch.done;
+    assert.ok(items.every(i => i.state === 'cancelled'));
+    assert.ok(emu.requests.length <= 4, 'no queued item was sent');
+  });
+
   it('uploads 200 small files with every byte accounted for', async () => {
     const queue = new UploadQueue(client, { concurrency: 8 });
     const files = Array.from({ length: 200 }, (_, n) => textFile(`many-${n}.txt`, 100 + n));

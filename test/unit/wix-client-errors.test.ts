@@ -109,7 +109,7 @@ describe('wix client: errors through the emulator', function () {
   it('404 on get-file', async () => {
     const e = await failure(client().getFileDescriptor('no-such-file.png'));
     assert.equal(e.status, 404);
-    assert.match(describeError(e), /could not find it \(404 NOT_FOUND/);
+    assert.match(describeError(e), /Wix could not find the file or folder.*deleted/);
     assert.equal(emu.requests.length, 1);
   });
 
@@ -137,11 +137,29 @@ describe('wix client: errors through the emulator', function () {
     assert.match(describeError(e), /Could not reach Wix.*ECONNREFUSED.*Check the internet connection/);
   });
 
-  it('timeout: a hang on every attempt', async () => {
-    emu.inject({ type: 'hang', route: 'folders', times: 2 });
-    const e = await failure(client({ requestTimeoutMs: 300, retry: { maxAttempts: 2, baseDelayMs: 1, maxDelayMs: 2 } }).listFolders());
+  it('timeout: no answer within the request timeout', async () => {
+    emu.inject({ type: 'hang', route: 'folders' });
+    const e = await failure(client({ requestTimeoutMs: 300, retry: { maxAttempts: 1 } }).listFolders());
     assert.equal(e.kind, 'timeout');
     assert.match(describeError(e), /did not answer in time/);
+  });
+
+  it('an expired upload URL: refreshed once, then reported as an upload-URL problem', async () => {
+    const expiring = await WixEmulator.start({ uploadUrlTtlMs: 1 });
+    const c = client({ apiKey: expiring.apiKey, siteId: expiring.siteId, baseUrl: expiring.baseUrl });
+    try {
+      const src = await fileSourceFromPath(await writeFile(dir, 'late.txt', 'x'));
+      await new Promise((r) => setTimeout(r, 5));
+      const e = await failure(c.uploadFile(src));
+      assert.equal(e.status, 403);
+      assert.equal(e.code, 'TOKEN_EXPIRED');
+      assert.match(describeError(e), /"late\.txt": The upload URL Wix issued was refused.*fresh one/);
+      assert.equal(expiring.stats.generateCalls, 2, 'one fresh URL, no more');
+      assert.equal(expiring.files.length, 0);
+    } finally {
+      await c.close();
+      await expiring.stop();
+    }
   });
 
   it('local file problems name the file', async () => {

@@ -1,0 +1,147 @@
+// The commands exist, carry their category, and the key is kept in SecretStorage only.
+import * as assert from 'node:assert';
+import { readFileSync, existsSync } from 'node:fs';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { WixEmulator } from '../emulator/server';
+import type { WixMediaInternalApi } from '../../src/vscode/api';
+import {
+  EXTENSION_ID, cfg, closeAllEditors, extensionApi, filesDir, pngFile, pointAt, resetUserSettings, setUserSettings,
+  startEmulator, storeKey, upload,
+} from './helpers';
+
+const COMMANDS = [
+  'wixMedia.upload', 'wixMedia.uploadActiveFile', 'wixMedia.setApiKey', 'wixMedia.clearApiKey',
+  'wixMedia.selectSite', 'wixMedia.showQueue', 'wixMedia.showLog',
+];
+
+describe('commands and the API key', () => {
+  let emu: WixEmulator;
+  let api: WixMediaInternalApi;
+
+  before(async () => {
+    api = await extensionApi();
+    emu = await startEmulator();
+    await pointAt(emu);
+  });
+  after(async () => {
+    await closeAllEditors();
+    await resetUserSettings();
+    await emu.stop();
+  });
+  beforeEach(() => emu.reset());
+
+  it('registers every command, each with category "Wix Media", and activates on none', async () => {
+    const all = await vscode.commands.getCommands(true);
+    for (const id of COMMANDS) assert.ok(all.includes(id), `${id} is not registered`);
+    const pkg = vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON;
+    assert.deepStrictEqual(pkg.activationEvents, []);
+    const contributed = pkg.contributes.commands as { command: string; category: string }[];
+    assert.deepStrictEqual(contributed.map(c => c.command).sort(), [...COMMANDS].sort());
+    for (const c of contributed) assert.strictEqual(c.category, 'Wix Media', c.command);
+    assert.deepStrictEqual(pkg.capabilities.untrustedWorkspaces.restrictedConfigurations, ['wixMedia.apiBaseUrl']);
+  });
+
+  it('setApiKey checks the key with a real List Folders call and stores it in SecretStorage, not in settings', async () => {
+    const r = await vscode.commands.executeCommand<{ stored: boolean; folders: number; message: string }>(
+      'wixMedia.setApiKey', { key: emu.apiKey, siteId: emu.siteId });
+    assert.strictEqual(r.stored, true, r.message);
+    const listed = emu.requests.filter(q => q.method === 'GET' && q.path === '/site-media/v1/folders');
+    assert.strictEqual(listed.length, 1, 'one List Folders call checks the key');
+    assert.strictEqual(listed[0].headers.authorization, emu.apiKey);
+    assert.strictEqual(listed[0].headers['wix-site-id'], emu.siteId);
+    assert.strictEqual(await api.keyStored(), true, 'the key is in SecretStorage');
+
+    const i = cfg().inspect('apiKey');
+    for (const v of [i?.globalValue, i?.workspaceValue, i?.workspaceFolderValue]) assert.strictEqual(v, undefined);
+    // The settings files on disk never hold it either.
+    const userSettings = path.join(path.dirname(path.dirname(api.globalStorageUri.fsPath)), 'settings.json');
+    const files = [userSettings, ...(vscode.workspace.workspaceFolders ?? []).map(f => path.join(f.uri.fsPath, '.vscode', 'settings.json'))];
+    for (const f of files.filter(existsSync)) assert.ok(!readFileSync(f, 'utf8').includes(emu.apiKey), `${f} holds the key`);
+    assert.ok(existsSync(userSettings), `user settings at ${userSettings}`);
+    assert.ok(readFileSync(userSettings, 'utf8').includes(emu.siteId), 'the site id went to the user settings');
+    assert.ok(!api.logLines().some(l => l.includes(emu.apiKey)), 'the log never shows the key');
+  });
+
+  it('a wrong key is refused with a clear error, is not stored, and nothing is uploaded', async () => {
+    await storeKey(emu);
+    emu.reset();
+    const wrong = 'IST.this-key-is-wrong-0123456789';
+    const r = await vscode.commands.executeCommand<{ stored: boolean; message: string }>('wixMedia.setApiKey', { key: wrong, siteId: emu.siteId });
+    assert.strictEqual(r.stored, false);
+    assert.match(r.message, /not saved/);
+    assert.match(r.message, /API key was rejected \(401/);
+    assert.match(r.message, /Set API Key/);
+    assert.ok(!r.message.includes(wrong));
+    assert.strictEqual(emu.files.length, 0);
+    assert.ok(!api.logLines().some(l => l.includes(wrong)), 'the log never shows the wrong key');
+    // The good key is still the stored one.
+    const dir = filesDir('wrongkey');
+    const f = await pngFile(dir, 'after-wrong-key.png');
+    const up = await upload({ files: [f.uri], insert: 'none' });
+    assert.strictEqual(up.status, 'done', JSON.stringify(up));
+  });
+
+  it('an upload with a key the server rejects fails clearly and sends no bytes', async () => {
+    await storeKey(emu);
+    const other = await startEmulator();   // another "account": our stored key is wrong there
+    try {
+      await setUserSettings({ apiBaseUrl: other.baseUrl, siteId: other.siteId });
+      const dir = filesDir('rejected');
+      const f = await pngFile(dir, 'rejected.png');
+      const r = await upload({ files: [f.uri], insert: 'none' });
+      assert.strictEqual(r.status, 'failed');
+      assert.strictEqual(r.items.length, 1);
+      assert.strictEqual(r.items[0].state, 'failed');
+      assert.match(r.items[0].message ?? '', /rejected\.png/);
+      assert.match(r.items[0].message ?? '', /API key was rejected/);
+      assert.strictEqual(other.files.length, 0);
+      assert.strictEqual(other.stats.putBodyBytes, 0);
+      assert.strictEqual(emu.files.length, 0);
+    } finally {
+      await pointAt(emu);
+      await other.stop();
+    }
+  });
+
+  it('clearApiKey removes the key; an upload then asks nothing, sends nothing and says what to do', async () => {
+    await storeKey(emu);
+    const c = await vscode.commands.executeCommand<{ cleared: boolean }>('wixMedia.clearApiKey');
+    assert.strictEqual(c.cleared, true);
+    assert.strictEqual(await api.keyStored(), false);
+    emu.reset();
+    const f = await pngFile(filesDir('nokey'), 'nokey.png');
+    const r = await upload({ files: [f.uri] });
+    assert.strictEqual(r.status, 'no-key');
+    assert.match(r.message ?? '', /Set API Key/);
+    assert.strictEqual(emu.requests.length, 0);
+    await storeKey(emu);
+  });
+
+  it('selectSite with a site id sets wixMedia.siteId', async () => {
+    const r = await vscode.commands.executeCommand<{ siteId: string; changed: boolean }>('wixMedia.selectSite', { siteId: '0f0f0f0f-1111-4222-8333-444444444444' });
+    assert.strictEqual(r.changed, true);
+    assert.strictEqual(cfg().get('siteId'), '0f0f0f0f-1111-4222-8333-444444444444');
+    await setUserSettings({ siteId: emu.siteId });
+  });
+
+  it('a key typed into settings.json is found, masked in the log, and moved to SecretStorage', async () => {
+    const stray = 'IST.stray-key-in-settings-987654321';
+    await setUserSettings({ apiKey: stray });
+    const found = await api.checkStrayKey();
+    assert.strictEqual(found.found, 1);
+    assert.ok(api.logLines().some(l => /API key was found in your user settings/.test(l)));
+    assert.ok(!api.logLines().some(l => l.includes(stray)));
+    assert.strictEqual(await api.moveStrayKey(), true);
+    assert.strictEqual(cfg().inspect('apiKey')?.globalValue, undefined);
+    assert.strictEqual(await api.keyStored(), true);
+    await storeKey(emu);
+  });
+
+  it('showLog and showQueue answer with what they show', async () => {
+    const log = await vscode.commands.executeCommand<{ lines: number }>('wixMedia.showLog');
+    assert.ok(log.lines > 0);
+    const q = await vscode.commands.executeCommand<{ items: unknown[] }>('wixMedia.showQueue', { show: false });
+    assert.ok(Array.isArray(q.items));
+  });
+});
