@@ -11,7 +11,7 @@ const RECENT_LINES = 2000;
 
 export class ExtensionLog implements Logger, vscode.Disposable {
   readonly channel: vscode.LogOutputChannel;
-  /** The last lines written, already redacted, as `[level] text`. */
+  /** The last lines written, already redacted, as `ISO-time [level] text`. */
   readonly recent: string[] = [];
 
   constructor(name = 'Wix Media') {
@@ -30,7 +30,7 @@ export class ExtensionLog implements Logger, vscode.Disposable {
 
   private write(level: Level, message: string): void {
     const text = redact(message);
-    this.recent.push(`[${level}] ${text}`);
+    this.recent.push(`${new Date().toISOString()} [${level}] ${text}`);
     if (this.recent.length > RECENT_LINES) this.recent.splice(0, this.recent.length - RECENT_LINES);
     this.channel[level](text);
   }

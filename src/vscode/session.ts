@@ -70,6 +70,8 @@ export class MediaSession implements vscode.Disposable {
     return new WixMediaClient({
       apiKey: conn.apiKey, siteId: conn.siteId, baseUrl: conn.baseUrl, logger: this.log, userAgent: this.userAgent,
       retry: opts.retries === undefined ? undefined : { maxAttempts: opts.retries },
+      // Someone is waiting for the reference: poll readiness at least every 2 s.
+      readyPoll: { initialDelayMs: 500, maxDelayMs: 2000 },
     });
   }
 

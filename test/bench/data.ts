@@ -17,7 +17,7 @@ export interface TestFile {
 
 function stamp(block: Buffer, i: number): void {
   block.writeUInt32LE(i, 0);
-  block.writeUInt32LE(i ^ 0x9e3779b9, block.length >> 1);
+  block.writeUInt32LE((i ^ 0x9e3779b9) >>> 0, block.length >> 1);
 }
 
 /** A file of exactly `size` bytes at dir/name, made once and then reused. */

@@ -7,6 +7,8 @@ import type { EmulatorStats, Fault, StoredFile } from '../emulator/types';
 export interface EmuState {
   files: StoredFile[];
   stats: EmulatorStats;
+  /** Faults not used up yet. */
+  faults: { fault: Fault; left: number }[];
 }
 
 export class EmulatorProcess {

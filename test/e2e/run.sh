@@ -65,6 +65,7 @@ EMU_PID=""
 start_emulator() {
   stop_emulator
   local out="$RUN/emulator-$1.out"
+  rm -f "$out"               # else the wait below could read the previous run's port before the shell truncates it
   WIX_EMULATOR_API_KEY="IST.e2e-$(node -p "require('crypto').randomBytes(12).toString('hex')")" \
     node "$ROOT/out/test/emulator/main.js" --port 0 > "$out" 2> "$RUN/emulator-$1.log" &
   EMU_PID=$!
@@ -73,7 +74,7 @@ start_emulator() {
     kill -0 "$EMU_PID" 2>/dev/null || break
     sleep 0.1
   done
-  grep -q '^WIX_SITE_ID=' "$out" || { echo "run.sh: the emulator did not start:" >&2; cat "$RUN/emulator-$1.log" >&2; return 1; }
+  { grep -q '^WIX_SITE_ID=' "$out" 2>/dev/null && kill -0 "$EMU_PID" 2>/dev/null; } || { echo "run.sh: the emulator did not start:" >&2; cat "$RUN/emulator-$1.log" >&2; return 1; }
   export WIX_EMU_BASE_URL="$(sed -n 's/^WIX_API_BASE_URL=//p' "$out")"
   export WIX_EMU_API_KEY="$(sed -n 's/^WIX_API_KEY=//p' "$out")"
   export WIX_EMU_SITE_ID="$(sed -n 's/^WIX_SITE_ID=//p' "$out")"

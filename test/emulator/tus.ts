@@ -1,8 +1,8 @@
 // tus 1.0.0 core + creation at /upload/tus (via @tus/server + @tus/file-store), and the Wix finalize
 // PUT /upload/tus/<uploadToken>?filename=… that turns a finished tus upload into a FileDescriptor (§4).
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { createReadStream } from 'node:fs';
-import { mkdtemp, rm, mkdir } from 'node:fs/promises';
+import { createReadStream, readdirSync, rmSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Transform, pipeline, type Readable } from 'node:stream';
@@ -39,6 +39,7 @@ export class TusGateway {
 
   async init(): Promise<void> {
     this.dir = await mkdtemp(join(tmpdir(), 'wix-emu-tus-'));
+    liveDirs.add(this.dir);
     this.store = new GatedStore({ directory: this.dir }, this.ctx, this.scope);
     this.server = new TusServer({
       path: '/upload/tus',
@@ -131,17 +132,24 @@ export class TusGateway {
     }
   }
 
-  /** Drops every tus upload (emulator reset). */
+  /** Drops every tus upload (emulator reset). Synchronous, so a stop() right after can't race it. */
   reset(): void {
     if (!this.dir) return;
-    const dir = this.dir;
-    void rm(dir, { recursive: true, force: true }).then(() => mkdir(dir, { recursive: true })).catch(() => undefined);
+    for (const name of readdirSync(this.dir)) rmSync(join(this.dir, name), { recursive: true, force: true });
   }
 
   async close(): Promise<void> {
-    if (this.dir) await rm(this.dir, { recursive: true, force: true });
+    if (!this.dir) return;
+    liveDirs.delete(this.dir);
+    await rm(this.dir, { recursive: true, force: true });
   }
 }
+
+/** Temp dirs of emulators that were never stopped are removed when the process exits. */
+const liveDirs = new Set<string>();
+process.once('exit', () => {
+  for (const d of liveDirs) rmSync(d, { recursive: true, force: true });
+});
 
 async function hashFile(path: string, mode: 'md5' | 'sha256'): Promise<{ sha256: string; hash: string; head: Buffer }> {
   const hasher = new Hasher(mode);

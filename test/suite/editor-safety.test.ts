@@ -1,4 +1,4 @@
-// The editor while an upload runs (the emulator reads the PUT body slowly): typing does not misplace the
+// The editor while an upload runs (the emulator holds the file in processing, or reads the PUT slowly): typing does not misplace the
 // reference, a closed document or an edited-away place sends it to the clipboard, one Undo removes exactly it.
 import * as assert from 'node:assert';
 import { readFileSync } from 'node:fs';
@@ -41,15 +41,25 @@ describe('editor safety while an upload runs', () => {
 
   const putStarted = () => until('the PUT to start', () => emu.requests.some(q => q.method === 'PUT' && q.path.startsWith('/upload/')));
 
+  /** An image that Wix keeps "processing" until release(): the upload runs for as long as the test needs. */
+  async function heldFile(name: string) {
+    const f = await pngFile(dir, name, 8, 6);
+    emu.inject({ type: 'stay-pending' });
+    const processing = () => until(`${name} to be processing`,
+      () => api.queue.items.some(i => i.label.endsWith(name) && i.state === 'processing'));
+    return { ...f, processing, release: () => emu.clearFaults() };
+  }
+
   it('text typed meanwhile, before and at the cursor, leaves the reference where it was asked for; Undo removes exactly it', async () => {
-    const f = await slowFile('typing.png');
+    const f = await heldFile('typing.png');
     const ed = await openEditor('markdown', 'Title\n\nText here.', [new vscode.Position(2, 4)]);
     const running = upload({ files: [f.uri] });
-    await putStarted();
+    await f.processing();
     assert.match(api.statusBarText(), /^\$\(cloud-upload\) Wix 0\/1 · \d+%$/);
     await ed.edit(b => b.insert(new vscode.Position(0, 0), '# '));                  // above the place
     await vscode.commands.executeCommand('type', { text: ' typed' });               // at the cursor
     await ed.edit(b => b.insert(ed.document.lineAt(2).range.end, '\nMore.'));       // below it
+    f.release();
     const r = await running;
     assert.strictEqual(r.status, 'done', JSON.stringify(r));
     const stored = fileNamed(emu, 'typing.png');
@@ -61,16 +71,16 @@ describe('editor safety while an upload runs', () => {
   });
 
   it('a document closed before the upload ends gets nothing; the reference goes to the clipboard with a notice', async () => {
-    const f = await slowFile('closed.png');
+    const f = await heldFile('closed.png');
     const doc = await textFile(dir, 'close-me.md', 'Hello\n');
     const ed = await vscode.window.showTextDocument(doc);
     ed.selection = new vscode.Selection(1, 0, 1, 0);
     const running = upload({ files: [f.uri] });
-    await putStarted();
+    await f.processing();
     await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
     await until('the tab to close', () => !vscode.window.tabGroups.all.some(g => g.tabs.some(t =>
       t.input instanceof vscode.TabInputText && t.input.uri.toString() === doc.toString())));
-    assert.ok(api.queue.items.some(i => i.label.endsWith('closed.png') && i.state === 'uploading'), 'still uploading when the tab closed');
+    f.release();
     const r = await running;
     assert.strictEqual(r.status, 'done');
     assert.strictEqual(r.insertedInto, 'clipboard');
@@ -83,12 +93,13 @@ describe('editor safety while an upload runs', () => {
   });
 
   it('a selection edited away meanwhile is left alone; the reference goes to the clipboard', async () => {
-    const f = await slowFile('edited.png');
+    const f = await heldFile('edited.png');
     const ed = await openEditor('plaintext', 'keep\nREPLACE ME\nkeep too');
     ed.selection = new vscode.Selection(1, 0, 1, 10);
     const running = upload({ files: [f.uri] });
-    await putStarted();
+    await f.processing();
     await ed.edit(b => b.delete(ed.document.lineAt(1).rangeIncludingLineBreak));
+    f.release();
     const r = await running;
     assert.strictEqual(r.insertedInto, 'clipboard');
     assert.match(r.message ?? '', /edited away/);

@@ -9,6 +9,8 @@ import Mocha = require('mocha');
 
 export function run(): Promise<void> {
   const mocha = new Mocha({ ui: 'bdd', timeout: 60_000, color: false, reporter: 'spec' });
+  // WIX_SUITE_GREP narrows a run to matching tests (while working on one).
+  if (process.env.WIX_SUITE_GREP) mocha.grep(process.env.WIX_SUITE_GREP);
   const untrusted = process.env.WIX_SUITE === 'untrusted';
   const files = fs.readdirSync(__dirname)
     .filter(f => f.endsWith('.test.js'))
@@ -17,9 +19,8 @@ export function run(): Promise<void> {
   for (const f of files) mocha.addFile(path.join(__dirname, f));
   return new Promise((resolve, reject) => {
     try {
-      mocha.run(failures => {
-        const total = mocha.suite.total();
-        console.log(`${total - failures} passed, ${failures} failed`);
+      const runner = mocha.run(failures => {
+        console.log(`${runner.stats?.passes ?? 0} passed, ${failures} failed`);
         if (failures > 0) reject(new Error(`${failures} tests failed.`)); else resolve();
       });
     } catch (e) {
