@@ -2,7 +2,7 @@
 // paths, dangling links, unreadable entries, devices and pipes) are collected as errors, never thrown, so one bad
 // entry doesn't stop the rest.
 import { constants, promises as fsp, type Stats } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve, sep } from 'node:path';
 import type { WixError } from '../wix/errors';
 import { localError } from '../wix/messages';
 
@@ -33,8 +33,8 @@ function compareNames(a: string, b: string): number {
 
 /**
  * Files named directly come in input order; a folder's files come depth-first with names sorted. A file reached
- * twice (the same real path, e.g. through a symlink) is listed once; a folder reached again (a symlink loop, or an
- * input inside another) is not walked again.
+ * twice (the same real path, e.g. through a symlink) is listed once; a folder reached again (an input inside
+ * another, a second link to it) is not walked again, and a symlink back to a folder that contains it is reported.
  */
 export async function collectFiles(inputs: readonly string[], opts: CollectOptions = {}): Promise<CollectResult> {
   const result: CollectResult = { files: [], errors: [] };
@@ -74,11 +74,11 @@ export async function collectFiles(inputs: readonly string[], opts: CollectOptio
     }
     for (const name of names) {
       if (!opts.includeHidden && name.startsWith('.')) continue;
-      await visit(join(dir, name));
+      await visit(join(dir, name), true);
     }
   };
 
-  const visit = async (path: string): Promise<void> => {
+  const visit = async (path: string, inside = false): Promise<void> => {
     let st: Stats;
     try {
       st = await fsp.stat(path);   // follows symlinks
@@ -86,12 +86,26 @@ export async function collectFiles(inputs: readonly string[], opts: CollectOptio
       fail(path, await danglingOr(e, path));
       return;
     }
-    if (st.isDirectory()) await walk(path);
-    else await addFile(path, st);
+    if (st.isDirectory()) {
+      const loop = inside ? await loopTarget(path) : undefined;   // a link named as an input is what was asked for
+      if (loop) fail(path, localError('NOT_A_FILE', path, `It is a symbolic link back to a folder that contains it (a loop: ${loop}); it was skipped.`));
+      else await walk(path);
+    } else await addFile(path, st);
   };
 
   for (const input of inputs) await visit(input);
   return result;
+}
+
+/** For a symlink to a folder that contains it (a loop), that folder's real path; else undefined. */
+async function loopTarget(path: string): Promise<string | undefined> {
+  try {
+    if (!(await fsp.lstat(path)).isSymbolicLink()) return undefined;
+    const [target, parent] = await Promise.all([fsp.realpath(path), fsp.realpath(dirname(path))]);
+    return parent === target || parent.startsWith(target.endsWith(sep) ? target : target + sep) ? target : undefined;
+  } catch {
+    return undefined; // walk() reports whatever makes it unreadable
+  }
 }
 
 async function danglingOr(e: unknown, path: string): Promise<WixError> {

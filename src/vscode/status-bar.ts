@@ -1,9 +1,8 @@
 // The status-bar item: live progress of the uploads in flight, then a short-lived summary. Click: the queue.
 import * as vscode from 'vscode';
-import type { UploadQueue } from '../upload/queue';
+import { isTerminal, type UploadQueue } from '../upload/queue';
 import { throttle } from '../upload/throttle';
 import type { UploadItem } from '../upload/types';
-import { isTerminal } from '../upload/queue';
 
 const REPAINT_MS = 200;
 const SUMMARY_MS = 8000;
@@ -16,7 +15,7 @@ export class UploadStatusBar implements vscode.Disposable {
   private readonly repaint = throttle(() => this.paint(), REPAINT_MS);
   private readonly unsubscribe: () => void;
 
-  constructor(private readonly queue: UploadQueue) {
+  constructor(queue: UploadQueue) {
     this.item = vscode.window.createStatusBarItem('wixMedia.uploads', vscode.StatusBarAlignment.Left, 100);
     this.item.name = 'Wix Media Uploads';
     this.item.command = 'wixMedia.showQueue';

@@ -121,6 +121,8 @@ export class InsertionTarget implements vscode.Disposable {
   }
 
   dispose(): void {
+    // Edits from now on are not seen: a later insert must not trust the stale offsets.
+    this.lost ??= 'the place in the document was no longer being tracked';
     for (const s of this.subs) s.dispose();
     this.subs.length = 0;
   }

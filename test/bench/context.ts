@@ -1,6 +1,6 @@
 // What every row gets: the repository, the work folder, the emulator, the options, and the two ways to upload
 // (the CLI under test and the curl scripts), each run as a measured child process.
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { EmulatorProcess } from './emulator-proc';
 import { measure, mustSucceed, type Measured } from './measure';
 import type { BenchOptions } from './options';
@@ -29,13 +29,15 @@ export interface BenchContext {
 }
 
 export const CLI_JS = (root: string) => join(root, 'dist/cli.js');
+/** The bundle under test: --cli PATH, else dist/cli.js. */
+export const cliUnderTest = (ctx: BenchContext) => (ctx.opts.cli ? resolve(ctx.opts.cli) : CLI_JS(ctx.root));
 export const CURL_DIR = (root: string) => join(root, 'test/bench/curl');
 
 /** `node dist/cli.js upload …` against the emulator. `nodeFlags` go before the script (e.g. --cpu-prof). */
 export function runCli(ctx: BenchContext, args: string[], nodeFlags: string[] = []): Promise<Measured> {
   return measure({
     cmd: process.execPath,
-    args: [...nodeFlags, CLI_JS(ctx.root), 'upload', ...args],
+    args: [...nodeFlags, cliUnderTest(ctx), 'upload', ...args],
     env: ctx.emu.env,
     node: true,
     serverPid: ctx.emu.pid,

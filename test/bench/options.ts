@@ -21,6 +21,8 @@ export interface BenchOptions {
   profile: boolean;
   /** Delete the test files in test/bench/.work afterwards (they are reused otherwise). */
   clean: boolean;
+  /** The CLI bundle to measure (default dist/cli.js): to compare a patched build with the current one. */
+  cli?: string;
   /** Write test/bench/RESULTS.md even when this is not a full default run. */
   writeResults: boolean;
   /** True when every row runs with the issue's sizes: only such a run writes RESULTS.md by default. */
@@ -39,6 +41,7 @@ export const HELP = `Usage: npm run bench -- [flags]
   --p3-kb N           P3 file size in KiB (default 32)
   --p3-runs N         P3 timed runs per side (default 3)
   --p4-mb N           P4 file size in MiB (default 100)
+  --cli PATH          measure this CLI bundle instead of dist/cli.js (before/after comparisons of a patch)
   --profile           also record a --cpu-prof of one CLI run in P1 and P3 and summarize it
   --clean             delete the generated test files in test/bench/.work afterwards
   --write-results     write test/bench/RESULTS.md even for a partial or resized run
@@ -69,6 +72,7 @@ export function parseOptions(argv: string[]): BenchOptions | 'help' {
       'p3-runs': { type: 'string' },
       'p4-mb': { type: 'string' },
       profile: { type: 'boolean' },
+      cli: { type: 'string' },
       clean: { type: 'boolean' },
       'write-results': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
@@ -83,7 +87,7 @@ export function parseOptions(argv: string[]): BenchOptions | 'help' {
   }
   const p2 = (v['p2-mb'] ?? '64,1024').split(',');
   if (p2.length !== 2) throw new Error(`--p2-mb takes two sizes, small and large, such as 64,1024; not '${v['p2-mb']}'`);
-  const sizeFlags = ['runs', 'p1-mb', 'skip-p1-tus', 'p2-mb', 'p3-files', 'p3-kb', 'p3-runs', 'p4-mb'] as const;
+  const sizeFlags = ['cli', 'runs', 'p1-mb', 'skip-p1-tus', 'p2-mb', 'p3-files', 'p3-kb', 'p3-runs', 'p4-mb'] as const;
   return {
     only,
     runs: positive('--runs', v.runs, 5),
@@ -96,6 +100,7 @@ export function parseOptions(argv: string[]): BenchOptions | 'help' {
     p3Runs: positive('--p3-runs', v['p3-runs'], 3),
     p4Mb: positive('--p4-mb', v['p4-mb'], 100),
     profile: !!v.profile,
+    cli: v.cli,
     clean: !!v.clean,
     writeResults: !!v['write-results'],
     isDefaultRun: v.only === undefined && sizeFlags.every((f) => v[f] === undefined),

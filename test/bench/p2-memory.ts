@@ -2,7 +2,7 @@
 // P2  : the CLI as a person runs it (both files are above the 10 MB threshold: tus).
 // P2b : the plain PUT path for the same two files (forced with --threshold-mb), which every file ≤ 10 MB takes.
 // Baseline column: the small file's figure (the goal is large ≤ small + 20 MiB); curl's own RSS is noted.
-import { CLI_JS, fmtMiB, runCli, runCurl, verifyStored, type BenchContext, type RowResult } from './context';
+import { cliUnderTest, fmtMiB, runCli, runCurl, verifyStored, type BenchContext, type RowResult } from './context';
 import { ensureFile, MiB, type TestFile } from './data';
 import { measure, rssSource, type Measured } from './measure';
 
@@ -50,7 +50,7 @@ export async function runP2(ctx: BenchContext): Promise<RowResult[]> {
   const curl = await runCurl(ctx, 'put.sh', [large.path]);
   await verifyStored(ctx, curl, 'curl PUT (RSS reference)', [large]);
   // The floor: node + the CLI bundle loaded, nothing uploaded.
-  const floor = await measure({ cmd: process.execPath, args: [CLI_JS(ctx.root), '--version'], node: true }, ctx.work);
+  const floor = await measure({ cmd: process.execPath, args: [cliUnderTest(ctx), '--version'], node: true }, ctx.work);
 
   const how = `Peak RSS from ${rssSource()}.`;
   const floorNote = floor.maxRssKiB ? `Floor: \`node dist/cli.js --version\` (node + the bundle, no upload) peaks at ${fmtMiB(floor.maxRssKiB)}.` : '';

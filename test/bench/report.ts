@@ -12,6 +12,8 @@ export interface RunInfo {
   commit: string;
   curl: string;
   rss: string;
+  /** The CLI bundle measured. */
+  cli: string;
   loadStart: string;
   loadEnd: string;
   durationS: number;
@@ -65,7 +67,7 @@ export function markdown(rows: RowResult[], info: RunInfo, opts: BenchOptions): 
     `- Machine: ${info.machine}`,
     `- Load average (1/5/15 min) at start: ${info.loadStart}; at end: ${info.loadEnd}`,
     `- Node: ${info.node}; ${info.curl}`,
-    `- Commit: ${info.commit}`,
+    `- Commit: ${info.commit}; CLI measured: ${info.cli}`,
     `- Peak RSS measured with ${info.rss}`,
     `- Bench duration: ${info.durationS.toFixed(0)} s`,
     '',

@@ -31,12 +31,13 @@ const ROWS: Record<RowId, { title: string; run: (ctx: BenchContext) => Promise<R
 const log = (line: string) => process.stderr.write(`[bench] ${line}\n`);
 
 /** The tools the baselines need; the bench installs nothing itself. */
-function preflight(): string[] {
+function preflight(opts: BenchOptions): string[] {
   const problems: string[] = [];
   const has = (cmd: string, args: string[]) => spawnSync(cmd, args, { stdio: 'ignore' }).status === 0;
   if (!has('curl', ['--version'])) problems.push('curl is missing: the baselines run curl. Install it (Debian/Ubuntu: `apt-get install curl`) and run the bench again.');
   if (!has('bash', ['-c', 'true'])) problems.push('bash is missing: the curl baselines are bash scripts (test/bench/curl/*.sh).');
   if (!has('xargs', ['--version']) || !has('find', ['--version'])) problems.push('xargs/find are missing: install findutils (`apt-get install findutils`).');
+  if (opts.cli && !existsSync(resolve(opts.cli))) problems.push(`--cli ${opts.cli}: no such file.`);
   for (const f of [CLI_JS(ROOT), join(ROOT, 'out/test/emulator/main.js')]) {
     if (!existsSync(f)) problems.push(`${f} is missing: run \`npm run bench\` (it builds dist/ and out/ first), not node out/test/bench/run.js alone.`);
   }
@@ -60,7 +61,7 @@ async function main(): Promise<number> {
     process.stdout.write(HELP);
     return 0;
   }
-  const problems = preflight();
+  const problems = preflight(opts);
   if (problems.length) {
     for (const p of problems) process.stderr.write(`bench: ${p}\n`);
     return 1;
@@ -95,6 +96,7 @@ async function main(): Promise<number> {
     date: new Date().toISOString(),
     ...machineInfo(ROOT),
     rss: rssSource(),
+    cli: opts.cli ? resolve(opts.cli) : 'dist/cli.js',
     loadStart,
     loadEnd: loadText(),
     durationS: (Date.now() - started) / 1000,

@@ -13,7 +13,8 @@ const { startCodeServer, launchBrowser, workbenchUrl, trustMode, answerTrustProm
 const [devPath, testsPath, folder] = process.argv.slice(2);
 if (!devPath || !testsPath || !folder) { console.error('usage: run-ext-tests.js <devPath> <testsPath> <folder>'); process.exit(2); }
 const timeoutMs = +(process.env.TEST_TIMEOUT_MS || 300000);
-const NOISE = /Ignoring fetching additional builtin extensions|Creating a socket|connection token|Service Worker|ChatSessionStore|builtin extensions cache/;
+const label = process.env.E2E_NAME || 'host';
+const NOISE = /Ignoring fetching additional builtin extensions|Creating a socket|connection token|Service Worker|ChatSessionStore|builtin extensions cache|Creation of workbench contribution/;
 
 (async () => {
   const t0 = Date.now();
@@ -54,6 +55,6 @@ const NOISE = /Ignoring fetching additional builtin extensions|Creating a socket
   if (code === 'timeout') { console.log(`[run-ext-tests] timed out after ${timeoutMs} ms`); f++; code = 124; }
   else if (code !== 0 && f === 0) f++;                   // crashed or failed outside a test
   if (blocked.length) { console.log('[run-ext-tests] requests that tried to leave 127.0.0.1:\n  ' + blocked.join('\n  ')); f++; code = code || 1; }
-  console.log(`e2e host: ${p} passed, ${f} failed${pending ? `, ${pending} skipped` : ''}`);
+  console.log(`e2e ${label}: ${p} passed, ${f} failed${pending ? `, ${pending} skipped` : ''}`);
   process.exit(code);
-})().catch(e => { console.error(e); console.log('e2e host: 0 passed, 1 failed'); process.exit(1); });
+})().catch(e => { console.error(e); console.log(`e2e ${label}: 0 passed, 1 failed`); process.exit(1); });

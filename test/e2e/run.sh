@@ -1,14 +1,16 @@
 #!/usr/bin/env bash
 # Runs the extension in a REAL VS Code, offline: code-server 4.100.3 (VS Code 1.100.3 web workbench +
 # Node extension host) driven by Debian's chromium through playwright-core, against the Wix emulator.
-#   host: the in-host mocha suites (out/test/suite/index.js exports run()), like @vscode/test-electron
-#   ui:   test/e2e/ui-e2e.js clicks through the workbench (Explorer menus, palette, status bar, editor)
+#   host:           the in-host mocha suites (out/test/suite/index.js exports run()), like @vscode/test-electron
+#   host-untrusted: the same module with WIX_SUITE=untrusted, workspace trust on and the folder untrusted
+#                   (part of `all` when out/test/suite/untrusted.test.js exists)
+#   ui:             test/e2e/ui-e2e.js clicks through the workbench (Explorer menus, palette, status bar, editor)
 # Expects a built extension (dist/) and compiled tests (out/): `npm run build && npm run compile-tests`.
 #
-# usage: test/e2e/run.sh [host|ui|all] [--trust off|trusted|untrusted] [--env NAME=VALUE]...
+# usage: test/e2e/run.sh [host|host-untrusted|ui|all] [--trust off|trusted|untrusted] [--env NAME=VALUE]...
 #                        [--root DIR] [--suite MODULE] [--workspace DIR] [--ui-spec FILE] [--no-install]
-#   host|ui|all       which part to run (default all)
-#   --trust MODE      workspace trust for this run (env E2E_TRUST; default off = --disable-workspace-trust).
+#   host|host-untrusted|ui|all  which part to run (default all)
+#   --trust MODE      workspace trust for the host and ui parts (env E2E_TRUST; default off = --disable-workspace-trust).
 #                     trusted: trust enabled and the folder trusted through the real prompt;
 #                     untrusted: trust enabled, folder left untrusted (restricted mode).
 #   --env NAME=VALUE  extra env for code-server and so for the extension host (repeatable)
@@ -32,7 +34,7 @@ export E2E_TRUST="${E2E_TRUST:-off}"
 unset WIX_MEDIA_DEMO_API_KEY
 while [ $# -gt 0 ]; do
   case "$1" in
-    host|ui|all) what="$1" ;;
+    host|host-untrusted|ui|all) what="$1" ;;
     --trust) E2E_TRUST="$2"; shift ;;
     --trust=*) E2E_TRUST="${1#*=}" ;;
     --env) [[ "$2" == *=* ]] || { echo "run.sh: --env needs NAME=VALUE, got '$2'" >&2; exit 2; }; export "$2"; shift ;;
@@ -105,11 +107,20 @@ run_part() {
   echo "[e2e] $name: rc=$rc in $((SECONDS - s))s"
 }
 
-if [ "$what" = host ] || [ "$what" = all ]; then
-  ws="$RUN/ws-host"; rm -rf "$ws"; mkdir -p "$ws"
+host_ws() {   # a fresh copy of the in-host tests' workspace
+  local ws="$RUN/ws-$1"; rm -rf "$ws"; mkdir -p "$ws"
   if [ -n "$workspace" ]; then cp -a "$workspace/." "$ws/"
   else node -e "require('$E2E/fixtures.js').writeSampleWorkspace(process.argv[1])" "$ws"; fi
-  E2E_NAME=host run_part host node "$E2E/run-ext-tests.js" "$ROOT" "$suite" "$ws"
+  echo "$ws"
+}
+if [ "$what" = host ] || [ "$what" = all ]; then
+  E2E_NAME=host run_part host node "$E2E/run-ext-tests.js" "$ROOT" "$suite" "$(host_ws host)"
+fi
+# The suite's restricted-mode tests (untrusted.test.js, chosen by WIX_SUITE=untrusted) need their own
+# run with workspace trust on and the folder left untrusted.
+if [ "$what" = host-untrusted ] || { [ "$what" = all ] && [ -f "$(dirname "$suite")/untrusted.test.js" ]; }; then
+  E2E_NAME=host-untrusted E2E_TRUST=untrusted WIX_SUITE=untrusted \
+    run_part host-untrusted node "$E2E/run-ext-tests.js" "$ROOT" "$suite" "$(host_ws host-untrusted)"
 fi
 if [ "$what" = ui ] || [ "$what" = all ]; then
   E2E_NAME=ui run_part ui node "$E2E/ui-e2e.js" "$ROOT"

@@ -75,10 +75,22 @@ class UiKit {
       }
       throw new Error(`could not select ${await r.getAttribute('aria-label')} in the Explorer`);
     };
-    await selectRow(rows[0], {});
-    for (const r of rows.slice(1)) await selectRow(r, { modifiers: [modifier] });
-    const selected = await this.page.locator('.explorer-folders-view .monaco-list-row[aria-selected="true"]').count();
-    if (selected !== rows.length) throw new Error(`${selected} Explorer rows are selected, expected ${rows.length}`);
+    const count = () => this.page.locator('.explorer-folders-view .monaco-list-row[aria-selected="true"]').count();
+    for (let attempt = 0; ; attempt++) {
+      await selectRow(rows[0], {});
+      // A single click on a file opens it in a preview editor, and when that editor arrives the
+      // Explorer reveals it and resets the selection to it: let it arrive before Ctrl-clicking.
+      const first = relPaths[0].split('/').pop();
+      if (await rows[0].getAttribute('aria-expanded') === null) {
+        await this.page.locator(`.tabs-container .tab.active[aria-label*="${esc(first)}"]`).waitFor({ timeout: 10000 }).catch(() => { });
+        await this.page.waitForTimeout(300);
+      }
+      for (const r of rows.slice(1)) await selectRow(r, { modifiers: [modifier] });
+      await this.page.waitForTimeout(300);
+      const selected = await count();
+      if (selected === rows.length) break;
+      if (attempt === 1) throw new Error(`${selected} Explorer rows are selected, expected ${rows.length}`);
+    }
     await this.shot(`select ${relPaths.join(' ')}`);
     return rows;
   }

@@ -28,7 +28,7 @@ export const DEFAULT_LIMITS: Record<MediaType, number> = {
   DOCUMENT: 1024 * MB, ARCHIVE: 1024 * MB, MODEL3D: 1024 * MB, OTHER: 1024 * MB, UNKNOWN: 1024 * MB,
 };
 
-const zeroStats = (): EmulatorStats => ({ putBodyBytes: 0, tusPatchBytes: 0, tusCreates: 0, generateCalls: 0, resumableGenerateCalls: 0 });
+const zeroStats = (): EmulatorStats => ({ putBodyBytes: 0, tusPatchBytes: 0, tusCreates: 0, generateCalls: 0, resumableGenerateCalls: 0, uploadsInFlight: 0, maxUploadsInFlight: 0 });
 
 export class WixEmulator {
   readonly baseUrl: string;
@@ -43,6 +43,8 @@ export class WixEmulator {
   private readonly library: MediaLibrary;
   private readonly tus: TusGateway;
   private readonly held = new Set<ServerResponse>();
+  /** Upload requests whose exchange is not over yet (kept across reset(): they are still open). */
+  private readonly uploadsOpen = new Set<RecordedRequest>();
   private readonly ctx: Ctx;
   private stopped = false;
 
@@ -99,7 +101,7 @@ export class WixEmulator {
     this.folderStore.reset();
     this.tokens.clear();
     this.requests.length = 0;
-    Object.assign(this.stats, zeroStats());
+    Object.assign(this.stats, zeroStats(), { uploadsInFlight: this.uploadsOpen.size, maxUploadsInFlight: this.uploadsOpen.size });
     this.tus.reset();
   }
 
@@ -120,7 +122,9 @@ export class WixEmulator {
   }
 
   private hold(req: IncomingMessage, res: ServerResponse): void {
-    req.pause();
+    // Never answer, but keep reading (and dropping) the body: a paused socket would never see the client's FIN,
+    // so a request the client gave up on would stay open (CLOSE-WAIT) until stop().
+    req.resume();
     this.held.add(res);
     res.on('close', () => this.held.delete(res));
   }
@@ -143,6 +147,13 @@ export class WixEmulator {
       headers: { ...req.headers }, bytesReceived: 0, status: 0, closed: false,
     };
     this.requests.push(record);
+    // Counted from arrival to the response's close, which is how a client's concurrency bound shows from here.
+    const isUpload = (record.method === 'PUT' || record.method === 'PATCH') && url.pathname.startsWith('/upload/');
+    if (isUpload) {
+      this.uploadsOpen.add(record);
+      this.stats.uploadsInFlight = this.uploadsOpen.size;
+      this.stats.maxUploadsInFlight = Math.max(this.stats.maxUploadsInFlight, this.uploadsOpen.size);
+    }
     // closed: the response is over AND the handler has finished its bookkeeping (token released, file stored).
     let handled = false;
     let resClosed = false;
@@ -153,6 +164,7 @@ export class WixEmulator {
     };
     res.once('finish', () => { record.status = res.statusCode; });
     res.once('close', () => {
+      if (isUpload && this.uploadsOpen.delete(record)) this.stats.uploadsInFlight = this.uploadsOpen.size;
       if (res.writableFinished) record.status = res.statusCode;
       resClosed = true;
       settle();

@@ -67,6 +67,9 @@ export interface EmulatorStats {
   tusCreates: number;
   generateCalls: number;
   resumableGenerateCalls: number;
+  /** Upload bodies (PUT/PATCH under /upload/) being received right now, and the most at once since reset. */
+  uploadsInFlight: number;
+  maxUploadsInFlight: number;
 }
 
 export interface EmulatorState {

@@ -3,9 +3,16 @@
 // WIX_SUITE=untrusted selects the suite that needs a run with workspace trust on and the folder untrusted.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import * as vscode from 'vscode';
 // mocha 11 is CommonJS; the host loads this file with require().
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 import Mocha = require('mocha');
+
+/** The files the suites wrote into the workspace (helpers.filesDir). */
+function removeSuiteFiles(): void {
+  const ws = process.env.WIX_SUITE_KEEP_FILES ? undefined : vscode.workspace.workspaceFolders?.[0];
+  if (ws) fs.rmSync(path.join(ws.uri.fsPath, '.wix-suite'), { recursive: true, force: true });
+}
 
 export function run(): Promise<void> {
   const mocha = new Mocha({ ui: 'bdd', timeout: 60_000, color: false, reporter: 'spec' });
@@ -20,6 +27,7 @@ export function run(): Promise<void> {
   return new Promise((resolve, reject) => {
     try {
       const runner = mocha.run(failures => {
+        removeSuiteFiles();
         console.log(`${runner.stats?.passes ?? 0} passed, ${failures} failed`);
         if (failures > 0) reject(new Error(`${failures} tests failed.`)); else resolve();
       });

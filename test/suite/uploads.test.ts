@@ -1,5 +1,6 @@
 // Uploads through the real commands against the emulator: bytes that arrived, references inserted.
 import * as assert from 'node:assert';
+import { symlinkSync } from 'node:fs';
 import * as vscode from 'vscode';
 import type { WixEmulator } from '../emulator/server';
 import type { WixMediaInternalApi } from '../../src/vscode/api';
@@ -77,6 +78,19 @@ describe('uploads through the commands', () => {
     assert.deepStrictEqual(emu.files.map(f => f.descriptor.displayName).sort(), ['deep.png', 'single.png', 'top.png']);
     assert.strictEqual(fileNamed(emu, 'deep.png').sha256, deep.sha256);
     assert.strictEqual(fileNamed(emu, 'top.png').sha256, top.sha256);
+  });
+
+  it('reports a symbolic link loop inside a selected folder by name and uploads the rest', async () => {
+    const root = `${dir}/looped`;
+    const a = await pngFile(root, 'a/inside.png');
+    symlinkSync('..', `${root}/a/back-up`);          // looped/a/back-up -> looped
+    const r = await upload({ files: [vscode.Uri.file(root)], insert: 'none' });
+    assert.strictEqual(r.status, 'partial', JSON.stringify(r));
+    assert.deepStrictEqual(emu.files.map(f => f.descriptor.displayName), ['inside.png']);
+    assert.strictEqual(fileNamed(emu, 'inside.png').sha256, a.sha256);
+    const loop = r.items.find(i => i.state === 'failed');
+    assert.ok(loop, 'the loop is reported');
+    assert.match(loop.message ?? '', /back-up.*symbolic link back to a folder that contains it/);
   });
 
   it('inserts at two cursors as one undo step', async () => {

@@ -50,12 +50,14 @@ describe('upload: collectFiles', () => {
       [p('site/.DS_Store'), p('site/.git/config'), p('site/ok.png')]);
   });
 
-  it('survives a symlink loop and lists each real file once', async () => {
+  it('survives a symlink loop, reports it by name, and lists each real file once', async () => {
     file('tree/a.png'); file('tree/sub/b.png');
     symlinkSync(p('tree'), p('tree/sub/loop'));            // tree/sub/loop -> tree
     symlinkSync(p('tree/a.png'), p('tree/sub/alias.png')); // the same file again
     const r = await collectFiles([p('tree'), p('tree/sub')]);
-    assert.deepEqual(r.errors, []);
+    // The loop is said once; the second input, inside the first, is no problem and not walked again.
+    assert.deepEqual(r.errors.map(e => [e.path, e.error.code]), [[p('tree/sub/loop'), 'NOT_A_FILE']]);
+    assert.match(describeError(r.errors[0].error), /tree\/sub\/loop": It is a symbolic link back to a folder that contains it/);
     assert.deepEqual(r.files, [p('tree/a.png'), p('tree/sub/b.png')]);
   });
 
