@@ -28,6 +28,9 @@ module.exports = async function scenarios(kit, { assert }) {
   kit.todo('5. Wrong API key -> a clear error notification and nothing uploaded');
   kit.todo('6. A 12 MB file goes through tus (emulator stats: tusCreates, via: "tus")');
   // The API key is set in every scenario through wixMedia.setApiKey, typed into its password box:
-  //   await kit.palette('<title of wixMedia.setApiKey>'); await kit.inputBox(ctx.emu.apiKey, { password: true });
+  //   await kit.palette('Wix Media: Set API Key'); await kit.inputBox(ctx.emu.apiKey, { password: true });
+  // Seen in the workbench (scripts/demo.js run, 07:50): the Explorer menu item is "Upload to Wix Media";
+  // its first prompt is a quick pick titled "Upload to Wix Media: folder (1/2)" with rows "Upload here",
+  // "Type a new path…" and one row per folder; the palette has "Wix Media: Upload Active File".
   // "no request left 127.0.0.1" is checked by ui-e2e.js after the scenarios.
 };

@@ -66,7 +66,7 @@ describe('reliability: bad input (issue 5)', function () {
         { name: 'missing.png', code: 'FILE_NOT_FOUND', says: /The file does not exist: .*missing\.png.*Check the path/ },
         { name: 'a folder', code: 'NOT_A_FILE', says: /It is a folder .*not a file.*Choose files/ },
         { name: 'too big.bin', code: 'FILE_SIZE_OVER_LIMIT', options: { maxFileSizeBytes: 2000 },
-          says: /The file is 2\.9 KB, above the maximum upload size of 2000 bytes \(FILE_SIZE_OVER_LIMIT\).*raise the maximum upload size/ },
+          says: /The file is 2\.9 KB, above the maximum upload size of 2\.0 KB \(FILE_SIZE_OVER_LIMIT\).*raise the maximum upload size/ },
         { name: 'long path.txt', code: 'FILE_PATH_TOO_LONG', options: { filePath: `/${'f'.repeat(100)}` },
           says: /folder path "\/f+" is 101 characters long; Wix accepts at most 100.*at most 100 characters/ },
         { name: 'many labels.txt', code: 'TOO_MANY_LABELS', options: { labels: Array.from({ length: 51 }, (_, i) => `l${i}`) },

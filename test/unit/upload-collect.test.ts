@@ -1,6 +1,6 @@
 // collectFiles: folder expansion order, symlink loops, and bad entries reported beside the good ones.
 import * as assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { chmodSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -98,11 +98,19 @@ describe('upload: collectFiles', () => {
     file('locked/inner.png'); file('site/secret.png'); file('site/ok.png');
     chmodSync(p('site/secret.png'), 0o000);
     chmodSync(p('locked'), 0o000);
-    if (process.getuid?.() === 0) {
-      // root reads through permission bits, so there is nothing unreadable to see here.
-      this.skip();
+    let r: { files: string[]; errors: { path: string; error: { code: string } }[] };
+    if (process.getuid?.() !== 0) {
+      r = await collectFiles([p('site'), p('locked')]);
+    } else {
+      // Root reads through permission bits (CI runs as root): walk as the unprivileged user 'nobody' instead.
+      chmodSync(dir, 0o755);
+      const script = `require(${JSON.stringify(require.resolve('../../src/upload/collect'))})
+        .collectFiles(${JSON.stringify([p('site'), p('locked')])}).then((r) => console.log(JSON.stringify(r)))`;
+      const run = spawnSync(process.execPath, ['-e', script], { uid: 65534, gid: 65534, encoding: 'utf8' });
+      if (run.status !== 0 && /EACCES|Cannot find module/.test(run.stderr)) this.skip(); // the compiled code is not readable by nobody here
+      assert.equal(run.status, 0, run.stderr);
+      r = JSON.parse(run.stdout);
     }
-    const r = await collectFiles([p('site'), p('locked')]);
     assert.deepEqual(r.files, [p('site/ok.png')]);
     assert.deepEqual(r.errors.map(e => [e.path, e.error.code]), [
       [p('site/secret.png'), 'FILE_NOT_READABLE'],
