@@ -45,6 +45,29 @@ function makePng(width, height, seed = 0) {
   ]);
 }
 
+// A PNG of about `bytes` bytes whose pixels are seeded noise, so deflate cannot shrink it: for size-bound
+// tests (a 100 KB file for P6, a 2 MB slow upload, a 12 MB file above the resumable threshold).
+function makeNoisePng(bytes, seed = 1) {
+  const side = Math.max(1, Math.round(Math.sqrt(bytes / 3)));
+  const raw = Buffer.alloc((side * 3 + 1) * side);
+  let x = (seed * 2654435761) >>> 0 || 1;                                 // xorshift32
+  for (let y = 0; y < side; y++) {
+    const row = y * (side * 3 + 1);
+    raw[row] = 0;                                                          // filter: none
+    for (let i = row + 1; i < row + 1 + side * 3; i++) {
+      x ^= x << 13; x >>>= 0; x ^= x >>> 17; x ^= x << 5; x >>>= 0;
+      raw[i] = x & 0xff;
+    }
+  }
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(side, 0); ihdr.writeUInt32BE(side, 4);
+  ihdr[8] = 8; ihdr[9] = 2;
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', ihdr), chunk('IDAT', zlib.deflateSync(raw, { level: 1 })), chunk('IEND', Buffer.alloc(0)),
+  ]);
+}
+
 const sha256 = buf => crypto.createHash('sha256').update(buf).digest('hex');
 const sha256File = file => sha256(fs.readFileSync(file));
 
@@ -68,4 +91,4 @@ function writeSampleWorkspace(dir) {
   return Object.keys(files);
 }
 
-module.exports = { makePng, writeSampleWorkspace, sha256, sha256File };
+module.exports = { makePng, makeNoisePng, writeSampleWorkspace, sha256, sha256File };

@@ -95,19 +95,52 @@ class UiKit {
     return rows;
   }
 
+  // Selects exactly these rows with Ctrl-clicks only (and Ctrl-clicks away any other selected row).
+  // Unlike a plain click, a Ctrl-click opens nothing, so the active text editor (where references go)
+  // stays the active one.
+  async ctrlSelectInExplorer(relPaths) {
+    const names = relPaths.map(p => p.split('/').pop());
+    const rows = [];
+    for (const p of relPaths) rows.push(await this.explorerRow(p));
+    const selectedRows = '.explorer-folders-view .monaco-list-row[aria-selected="true"]';
+    const selected = () => this.page.locator(selectedRows).evaluateAll(els => els.map(e => e.getAttribute('aria-label')));
+    let now = [];
+    for (let attempt = 0; attempt < 4; attempt++) {
+      for (const r of rows) if (await r.getAttribute('aria-selected') !== 'true') await r.click({ modifiers: ['Control'] });
+      for (const other of (await selected()).filter(l => !names.includes(l))) {
+        await this.page.locator(`${selectedRows}[aria-label="${esc(other)}"]`).first().click({ modifiers: ['Control'] }).catch(() => { });
+      }
+      // a click can be swallowed while the list re-renders: check the selection settled as asked
+      await this.page.waitForTimeout(200);
+      now = await selected();
+      if (now.length === names.length && names.every(n => now.includes(n))) {
+        await this.shot(`ctrl-select ${relPaths.join(' ')}`);
+        return rows;
+      }
+    }
+    throw new Error(`the Explorer selection is ${JSON.stringify(now)}, expected ${JSON.stringify(names)}`);
+  }
+
   // Right-clicks `target` (a Locator or a workspace-relative path) and clicks the menu item `label`.
-  async contextMenu(target, label) {
+  // `beforeClick` (optional) runs once the item is hovered and about to be clicked (to start a timer).
+  async contextMenu(target, label, opts = {}) {
     const row = typeof target === 'string' ? await this.explorerRow(target) : target;
     await row.click({ button: 'right' });
-    await this.clickMenuItem(label);
+    await this.clickMenuItem(label, opts);
+  }
+
+  // The menu item `label` of the open context menu.
+  menuItem(label) {
+    return this.page.locator(`.monaco-menu .action-item:has(.action-label:text-is("${esc(label)}"))`).first();
   }
 
   // A click that lands right after a menu opened can be dropped while it fades in: hover, settle, click.
-  async clickMenuItem(label) {
-    const item = this.page.locator(`.monaco-menu .action-item:has(.action-label:text-is("${esc(label)}"))`).first();
+  async clickMenuItem(label, { beforeClick } = {}) {
+    const item = this.menuItem(label);
     await item.waitFor({ state: 'visible', timeout: 10000 });
     await item.hover(); await this.page.waitForTimeout(300);
     await this.shot(`menu ${label}`);
+    if (beforeClick) await beforeClick();
     await item.click();
   }
 
@@ -122,7 +155,13 @@ class UiKit {
 
   // Runs a command by its palette title, e.g. 'Wix Media: Upload Active File'.
   async palette(title) {
-    await this.page.keyboard.press('F1');
+    // A webview (an image preview) that holds the focus does not pass F1 on: open the quick input
+    // from the title bar's command center instead, as a person would click it.
+    const inWebview = await this.page.evaluate(() => document.activeElement?.tagName === 'IFRAME');
+    if (!inWebview) await this.page.keyboard.press('F1');
+    if (inWebview || !await this.quickInputBox.waitFor({ state: 'visible', timeout: 5000 }).then(() => true, () => false)) {
+      await this.page.locator('.command-center .command-center-center').first().click();
+    }
     await this.quickInputBox.waitFor({ state: 'visible', timeout: 10000 });
     await this.quickInputBox.fill('>' + title);
     const row = this.quickInputRow(title);
@@ -133,13 +172,48 @@ class UiKit {
 
   // Picks the item whose label is `label` in the open quick pick (the filter box is typed into first,
   // as a person narrows a long list).
-  async quickPick(label, { filter = true } = {}) {
-    await this.quickInputBox.waitFor({ state: 'visible', timeout: 15000 });
+  async quickPick(label, { filter = true, title } = {}) {
+    await this.waitQuickInput({ title });
     if (filter) await this.quickInputBox.fill(label);
     const row = this.quickInputRow(label);
     await row.waitFor({ state: 'visible', timeout: 10000 });
     await this.shot(`pick ${label}`);
     await row.click();
+  }
+
+  // Waits for the quick input to show, and (when given) its title to contain `title` and its title or
+  // message to match `prompt` (string or RegExp), and its box to be (or not be) a password box. The
+  // widget is shared by the palette and the prompts a command opens: waiting on the title keeps a
+  // move from landing in the previous quick input while the next one takes over.
+  async waitQuickInput({ title, prompt, password } = {}) {
+    await this.quickInputBox.waitFor({ state: 'visible', timeout: 15000 });
+    if (title === undefined && prompt === undefined && password === undefined) return;
+    let seen = '';
+    const matches = (v, want) => want === undefined || (want instanceof RegExp ? want.test(v) : v.includes(want));
+    try {
+      await this.waitUntil('the quick input', async () => {
+        const t = await this.page.locator('.quick-input-widget .quick-input-title').innerText().catch(() => '');
+        const m = await this.page.locator('.quick-input-widget .quick-input-message').innerText().catch(() => '');
+        const type = await this.quickInputBox.getAttribute('type');
+        seen = `title ${JSON.stringify(t)}, message ${JSON.stringify(m)}, type ${type}`;
+        return matches(t, title) && matches(`${t}\n${m}`, prompt) && (password === undefined || (type === 'password') === password);
+      }, 15000);
+    } catch (e) {
+      throw new Error(`the quick input shows ${seen}; expected${title !== undefined ? ` title ${title}` : ''}` +
+        `${prompt !== undefined ? ` prompt ${prompt}` : ''}${password !== undefined ? ` a ${password ? 'password' : 'text'} box` : ''}`);
+    }
+  }
+
+  // Clicks the button (by its tooltip, e.g. 'Cancel this upload') of the quick pick row `label`;
+  // the buttons show when the row is hovered.
+  async quickPickItemButton(label, tooltip) {
+    const row = this.quickInputRow(label);
+    await row.waitFor({ state: 'visible', timeout: 15000 });
+    await row.hover();
+    const button = row.locator(`.action-label[aria-label="${esc(tooltip)}"], .action-label[title="${esc(tooltip)}"]`).first();
+    await button.waitFor({ state: 'visible', timeout: 5000 });
+    await this.shot(`button ${tooltip}`);
+    await button.click();
   }
 
   // The labels of the items the open quick pick offers.
@@ -150,19 +224,9 @@ class UiKit {
   }
 
   // Types into the open input box key by key and presses Enter. `password: true` asserts it is masked.
-  // `prompt` (string or RegExp) is checked against the box's message when given.
-  async inputBox(text, { password, prompt, submit = true } = {}) {
-    await this.quickInputBox.waitFor({ state: 'visible', timeout: 15000 });
-    if (password !== undefined) {
-      const type = await this.quickInputBox.getAttribute('type');
-      if ((type === 'password') !== password) throw new Error(`input box type is "${type}", expected ${password ? 'password' : 'text'}`);
-    }
-    if (prompt) {
-      const msg = await this.page.locator('.quick-input-widget .quick-input-message').innerText().catch(() => '');
-      const title = await this.page.locator('.quick-input-widget .quick-input-title').innerText().catch(() => '');
-      const all = `${title}\n${msg}`;
-      if (prompt instanceof RegExp ? !prompt.test(all) : !all.includes(prompt)) throw new Error(`input box says ${JSON.stringify(all)}, expected ${prompt}`);
-    }
+  // `title` / `prompt` (string or RegExp) are waited for (see waitQuickInput) before typing.
+  async inputBox(text, { password, prompt, title, submit = true } = {}) {
+    await this.waitQuickInput({ title, prompt, password });
     await this.quickInputBox.fill('');
     await this.quickInputBox.pressSequentially(text, { delay: 5 });
     await this.shot('input box');
@@ -193,8 +257,9 @@ class UiKit {
   }
 
   // ---- editor ------------------------------------------------------------------------------
-  // Opens a workspace file through Quick Open (Ctrl+P), as a person would.
-  async openFile(relPath) {
+  // Opens a workspace file through Quick Open (Ctrl+P), as a person would. `text: false` for a file
+  // that opens in a non-text editor (an image preview).
+  async openFile(relPath, { text = true } = {}) {
     await this.page.keyboard.press('Control+P');
     await this.quickInputBox.waitFor({ state: 'visible', timeout: 10000 });
     await this.quickInputBox.fill(relPath);
@@ -203,7 +268,7 @@ class UiKit {
     await row.waitFor({ state: 'visible', timeout: 10000 });
     await row.click();
     await this.page.locator(`.tabs-container .tab.active[aria-label*="${esc(name)}"]`).waitFor({ timeout: 10000 });
-    await this.activeEditor.locator('.view-lines').waitFor({ state: 'visible', timeout: 10000 });
+    if (text) await this.activeEditor.locator('.view-lines').waitFor({ state: 'visible', timeout: 10000 });
     await this.shot(`open ${relPath}`);
   }
 
