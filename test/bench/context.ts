@@ -1,7 +1,7 @@
 // What every row gets: the repository, the work folder, the emulator, the options, and the two ways to upload
 // (the CLI under test and the curl scripts), each run as a measured child process.
 import { join, resolve } from 'node:path';
-import type { EmulatorProcess } from './emulator-proc';
+import type { EmulatorProcess, EmuState } from './emulator-proc';
 import { measure, mustSucceed, type Measured } from './measure';
 import type { BenchOptions } from './options';
 import type { TestFile } from './data';
@@ -53,7 +53,7 @@ export function runCurl(ctx: BenchContext, script: string, args: string[]): Prom
  * The run counts only if the emulator holds exactly these files with these bytes (sha256), so a fast failure
  * can never pass for a fast upload.
  */
-export async function verifyStored(ctx: BenchContext, m: Measured, what: string, files: TestFile[]): Promise<void> {
+export async function verifyStored(ctx: BenchContext, m: Measured, what: string, files: TestFile[]): Promise<EmuState> {
   mustSucceed(m, what);
   const state = await ctx.emu.state();
   const stored = new Map<string, number>();
@@ -63,6 +63,7 @@ export async function verifyStored(ctx: BenchContext, m: Measured, what: string,
     throw new Error(`${what}: the emulator holds ${state.files.length} file(s) for ${files.length} sent; ` +
       `${missing.length} with no matching sha256 (first: ${missing[0]?.name ?? '-'})`);
   }
+  return state;
 }
 
 export const fmtS = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
@@ -75,11 +76,13 @@ export const cpuText = (m: Measured) => (m.userS === undefined ? '' : `, CPU ${(
 export interface Side {
   label: string;
   run(): Promise<Measured>;
+  /** Default true. The curl batch has nothing to warm up (no JIT; the files were just written) and is slow. */
+  warmUp?: boolean;
 }
 
 /**
  * `runs` timed runs of each side, in an order rotated every round (A B C, B C A, …) so drift in machine load
- * hits every side alike; one untimed warm-up of each first (page cache, JIT). The emulator is reset before, and
+ * hits every side alike; one untimed warm-up of each first (page cache, JIT) unless a side opts out. The emulator is reset before, and
  * checked after, every run.
  */
 export async function alternate(ctx: BenchContext, runs: number, sides: Side[], files: TestFile[]): Promise<Measured[][]> {
@@ -87,13 +90,14 @@ export async function alternate(ctx: BenchContext, runs: number, sides: Side[], 
   const once = async (k: number, timed: boolean) => {
     await ctx.emu.reset();
     const m = await sides[k].run();
-    await verifyStored(ctx, m, sides[k].label, files);
+    const state = await verifyStored(ctx, m, sides[k].label, files);
+    m.maxUploadsInFlight = state.stats.maxUploadsInFlight;
     if (timed) {
       results[k].push(m);
       ctx.log(`  ${sides[k].label}: ${fmtS(m.wallMs)}${cpuText(m)}`);
     }
   };
-  for (let k = 0; k < sides.length; k++) await once(k, false);
+  for (let k = 0; k < sides.length; k++) if (sides[k].warmUp !== false) await once(k, false);
   for (let i = 0; i < runs; i++) {
     for (let j = 0; j < sides.length; j++) await once((i + j) % sides.length, true);
   }

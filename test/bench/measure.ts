@@ -17,6 +17,8 @@ export interface Measured {
   sysS?: number;
   /** CPU seconds the emulator process spent during this run (from /proc), when known. */
   serverCpuS?: number;
+  /** The most upload bodies the emulator received at once during this run (stats.maxUploadsInFlight). */
+  maxUploadsInFlight?: number;
 }
 
 export interface RunSpec {

@@ -5,9 +5,9 @@
 //       tus.sh (curl generate-resumable + tus create + one PATCH of the whole file + finalize).
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { alternate, cpuText, fmtRatio, fmtS, runCli, runCurl, throughput, verifyStored, type BenchContext, type RowResult } from './context';
+import { alternate, cliUnderTest, cpuText, fmtRatio, fmtS, runCli, runCurl, throughput, verifyStored, type BenchContext, type RowResult } from './context';
 import { ensureFile, MiB, type TestFile } from './data';
-import { cpuS, median, type Measured } from './measure';
+import { cpuS, measure, median, type Measured } from './measure';
 import { newestProfile, profileNotes, summarizeProfile } from './profile';
 
 const GOAL = 1.10;
@@ -46,6 +46,17 @@ function row(id: string, measure: string, goal: string, cli: Measured[], curl: M
   };
 }
 
+/** The fixed cost each side pays before the first byte: process start (median of 3). */
+async function startup(ctx: BenchContext): Promise<string> {
+  const cli: number[] = [];
+  const curl: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    cli.push((await measure({ cmd: process.execPath, args: [cliUnderTest(ctx), '--version'], node: true }, ctx.work)).wallMs);
+    curl.push((await measure({ cmd: 'curl', args: ['--version'] }, ctx.work)).wallMs);
+  }
+  return `Start-up alone (median of 3): \`node dist/cli.js --version\` ${(median(cli) / 1000).toFixed(2)} s, \`curl --version\` ${(median(curl) / 1000).toFixed(2)} s.`;
+}
+
 export async function runP1(ctx: BenchContext): Promise<RowResult[]> {
   const { opts } = ctx;
   const size = opts.p1Mb * MiB;
@@ -62,6 +73,7 @@ export async function runP1(ctx: BenchContext): Promise<RowResult[]> {
     `CLI: \`node dist/cli.js upload ${file.name} --threshold-mb ${opts.p1Mb + 1}\` (the flag keeps this file on the plain PUT path, like curl).`,
     'Baseline: `test/bench/curl/put.sh` = `curl -X POST …/generate-upload-url` then `curl -T file -H "Content-Type: application/octet-stream" "$uploadUrl?filename=…"`. Both times include the generate call and process start.',
     perRun('CLI', cli), perRun('curl', curl),
+    await startup(ctx),
   ];
   if (opts.profile) notes.push(...await profileOnce(ctx, 'p1-put', putArgs, file));
   rows.push(row('P1', `${opts.p1Mb} MiB upload, wall time (plain PUT both sides), median of ${opts.runs}`, `ratio ≤ ${GOAL}`, cli, curl, size, notes));

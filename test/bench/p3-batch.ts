@@ -15,18 +15,19 @@ const summary = (label: string, ms: Measured[]) => {
   const server = ms.map((m) => m.serverCpuS).filter((x): x is number => x !== undefined);
   return `${label}: ${ms.map((m) => fmtS(m.wallMs)).join(', ')}` +
     (cpu.length ? `; client CPU median ${median(cpu).toFixed(2)} s` : '') +
-    (server.length ? `; server CPU median ${median(server).toFixed(2)} s` : '');
+    (server.length ? `; server CPU median ${median(server).toFixed(2)} s` : '') +
+    (ms[0]?.maxUploadsInFlight !== undefined ? `; at most ${Math.max(...ms.map((m) => m.maxUploadsInFlight ?? 0))} uploads at once (server side)` : '');
 };
 
 export async function runP3(ctx: BenchContext): Promise<RowResult[]> {
   const { opts } = ctx;
   const { dir, files } = ensureBatch(ctx.work, opts.p3Files, opts.p3Kb * KiB);
   const what = `${opts.p3Files} × ${opts.p3Kb} KiB`;
-  ctx.log(`P3: ${what}, ${opts.p3Runs} rotating runs per side (+1 warm-up each)`);
+  ctx.log(`P3: ${what}, ${opts.p3Runs} rotating runs per side (+1 warm-up of each CLI side)`);
   const [cliDefault, cli8, curl] = await alternate(ctx, opts.p3Runs, [
     { label: 'CLI (default concurrency)', run: () => runCli(ctx, [dir]) },
     { label: 'CLI --concurrency 8', run: () => runCli(ctx, [dir, '--concurrency', '8']) },
-    { label: `curl xargs -P ${XARGS_P}`, run: () => runCurl(ctx, 'batch.sh', [dir, String(XARGS_P)]) },
+    { label: `curl xargs -P ${XARGS_P}`, run: () => runCurl(ctx, 'batch.sh', [dir, String(XARGS_P)]), warmUp: false },
   ], files);
   for (const m of [...cliDefault, ...cli8]) {
     const lines = m.stdout.trim().split('\n').filter(Boolean).length;

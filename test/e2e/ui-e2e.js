@@ -47,7 +47,8 @@ const specPath = path.resolve(process.env.E2E_UI_SPEC || path.join(__dirname, 'u
     await kit.shot('workbench');
 
     const spec = require(specPath);
-    await spec(kit, { assert, ws, emu, devPath, trust, fixtures, page, shots });
+    await spec(kit, { assert, ws, emu, devPath, trust, fixtures, page, shots, runDir: cs.dir,
+      userSettingsFile: path.join(cs.dir, 'ud/User/settings.json') });
 
     await kit.test('no request left 127.0.0.1', async () => assert.deepStrictEqual(blocked, []));
   } catch (e) {

@@ -172,8 +172,8 @@ class UiKit {
 
   // Picks the item whose label is `label` in the open quick pick (the filter box is typed into first,
   // as a person narrows a long list).
-  async quickPick(label, { filter = true, title } = {}) {
-    await this.waitQuickInput({ title });
+  async quickPick(label, { filter = true, title, placeholder } = {}) {
+    await this.waitQuickInput({ title, placeholder });
     if (filter) await this.quickInputBox.fill(label);
     const row = this.quickInputRow(label);
     await row.waitFor({ state: 'visible', timeout: 10000 });
@@ -185,9 +185,9 @@ class UiKit {
   // message to match `prompt` (string or RegExp), and its box to be (or not be) a password box. The
   // widget is shared by the palette and the prompts a command opens: waiting on the title keeps a
   // move from landing in the previous quick input while the next one takes over.
-  async waitQuickInput({ title, prompt, password } = {}) {
+  async waitQuickInput({ title, prompt, password, placeholder } = {}) {
     await this.quickInputBox.waitFor({ state: 'visible', timeout: 15000 });
-    if (title === undefined && prompt === undefined && password === undefined) return;
+    if (title === undefined && prompt === undefined && password === undefined && placeholder === undefined) return;
     let seen = '';
     const matches = (v, want) => want === undefined || (want instanceof RegExp ? want.test(v) : v.includes(want));
     try {
@@ -195,12 +195,15 @@ class UiKit {
         const t = await this.page.locator('.quick-input-widget .quick-input-title').innerText().catch(() => '');
         const m = await this.page.locator('.quick-input-widget .quick-input-message').innerText().catch(() => '');
         const type = await this.quickInputBox.getAttribute('type');
-        seen = `title ${JSON.stringify(t)}, message ${JSON.stringify(m)}, type ${type}`;
-        return matches(t, title) && matches(`${t}\n${m}`, prompt) && (password === undefined || (type === 'password') === password);
+        const ph = await this.quickInputBox.getAttribute('placeholder') || '';
+        seen = `title ${JSON.stringify(t)}, message ${JSON.stringify(m)}, placeholder ${JSON.stringify(ph)}, type ${type}`;
+        return matches(t, title) && matches(`${t}\n${m}`, prompt) && matches(ph, placeholder) &&
+          (password === undefined || (type === 'password') === password);
       }, 15000);
     } catch (e) {
       throw new Error(`the quick input shows ${seen}; expected${title !== undefined ? ` title ${title}` : ''}` +
-        `${prompt !== undefined ? ` prompt ${prompt}` : ''}${password !== undefined ? ` a ${password ? 'password' : 'text'} box` : ''}`);
+        `${prompt !== undefined ? ` prompt ${prompt}` : ''}${placeholder !== undefined ? ` placeholder ${placeholder}` : ''}` +
+        `${password !== undefined ? ` a ${password ? 'password' : 'text'} box` : ''}`);
     }
   }
 
@@ -254,6 +257,22 @@ class UiKit {
   // The status bar entry with this text (string or RegExp), e.g. statusBarItem(/Wix Media/).
   statusBarItem(text) {
     return this.page.locator('.statusbar-item').filter({ hasText: text }).first();
+  }
+
+  // ---- settings editor -----------------------------------------------------------------------
+  // Opens the Settings editor (UI) and types `query` into its search box, e.g. '@id:wixMedia.defaultFolder'.
+  // Returns the Locator of the setting whose label is `label` ('Default Folder'), once it shows.
+  async searchSettings(query, label) {
+    if (!await this.page.locator('.settings-editor').isVisible()) await this.palette('Preferences: Open Settings (UI)');
+    const search = this.page.locator('.settings-editor .settings-header .suggest-input-container .monaco-editor .view-lines').first();
+    await search.waitFor({ state: 'visible', timeout: 15000 });
+    await search.click();
+    await this.page.keyboard.press('Control+A');
+    await this.page.keyboard.type(query);
+    const item = this.page.locator(`.settings-editor .setting-item:has(.setting-item-label:text-is("${esc(label)}"))`).first();
+    await item.waitFor({ state: 'visible', timeout: 15000 });
+    await this.shot(`settings ${query}`);
+    return item;
   }
 
   // ---- editor ------------------------------------------------------------------------------
