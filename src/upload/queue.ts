@@ -286,7 +286,9 @@ export class UploadQueue {
         signal: controller.signal,
         onProgress: (sent, total) => {
           if (!current()) return;
-          item.bytesSent = sent;
+          // Bytes handed to the socket, not bytes Wix has: on a slow link the OS buffers hold megabytes, so a
+          // small file would show 100% long before it arrived. 100% is set once Wix has answered (below).
+          item.bytesSent = Math.min(sent, Math.max(0, total - 1));
           item.total = total;
           this.emit(item);
         },

@@ -65,6 +65,8 @@ export async function upload(s: Services, args: readonly unknown[]): Promise<Upl
   const interactive = options === undefined;
   // The place to insert is where the cursor was when the upload was asked for.
   const editor = vscode.window.activeTextEditor;
+  // Without a text editor the references go to the clipboard; say why in words that fit what is on screen.
+  const nonTextTabActive = !editor && vscode.window.tabGroups.activeTabGroup.activeTab !== undefined;
 
   let selected = uris ?? options?.files?.map(toUri);
   if (!selected?.length) {
@@ -128,7 +130,8 @@ export async function upload(s: Services, args: readonly unknown[]): Promise<Upl
     private: options?.private ?? cfg.private,
     insert,
     target,
-    noTargetReason: intoItself ? 'the active editor shows a file being uploaded' : 'no text editor was open',
+    noTargetReason: intoItself ? 'the active editor shows a file being uploaded'
+      : nonTextTabActive ? 'the active editor is not a text editor' : 'no text editor was open',
     languageId: editor?.document.languageId ?? 'plaintext',
     notifyProgress: true,
   });
