@@ -1,9 +1,10 @@
 // What activate() returns: a small internal surface for the in-host tests (the queue, the log lines, the
-// status-bar text, whether a key is stored). Behaviour is driven through the real commands; this only lets
-// tests look inside. Not a public API.
+// status-bar text, the error notifications shown, whether a key is stored). Behaviour is driven through the
+// real commands; this only lets tests look inside. Not a public API.
 import type * as vscode from 'vscode';
 import type { UploadQueue } from '../upload/queue';
 import { checkStrayKey, moveStrayKey } from './key-hygiene';
+import { shownErrors } from './notify';
 import type { Services } from './services';
 
 export interface WixMediaInternalApi {
@@ -13,6 +14,8 @@ export interface WixMediaInternalApi {
   /** The log lines written so far (already redacted). */
   logLines(): readonly string[];
   statusBarText(): string;
+  /** The texts of the error notifications shown so far, oldest first, exactly as shown. */
+  errorNotifications(): readonly string[];
   /** Whether SecretStorage holds a key (never the key itself). */
   keyStored(): Promise<boolean>;
   /** Runs the settings.json key check again, without the prompt. */
@@ -27,6 +30,7 @@ export function internalApi(s: Services): WixMediaInternalApi {
     globalStorageUri: s.context.globalStorageUri,
     logLines: () => [...s.log.recent],
     statusBarText: () => s.status.text,
+    errorNotifications: () => shownErrors(),
     keyStored: async () => !!(await s.context.secrets.get('wixMedia.apiKey')),
     checkStrayKey: () => checkStrayKey(s, { prompt: false }),
     moveStrayKey: () => moveStrayKey(s),

@@ -18,6 +18,8 @@ export interface WixMediaConfig {
   /** undefined: no local limit. */
   maxFileSizeBytes?: number;
   waitForReady: boolean;
+  /** How long to wait for READY before inserting the static URL (wixMedia.readyTimeoutSeconds). */
+  readyTimeoutMs: number;
   templates: TemplateOverrides;
   referenceStyle: 'url' | 'wixUri';
   dropAndPaste: { enabled: boolean; preferUpload: boolean };
@@ -72,6 +74,7 @@ export function readConfig(scope?: vscode.ConfigurationScope): WixMediaConfig {
     resumableThresholdBytes: Math.round(num(c.get('resumableThresholdMB'), 10, 0) * MB),
     maxFileSizeBytes: maxMb > 0 ? Math.round(maxMb * MB) : undefined,
     waitForReady: c.get<boolean>('waitForReady') ?? true,
+    readyTimeoutMs: Math.round(num(c.get('readyTimeoutSeconds'), 30, 1) * 1000),
     templates: templates && typeof templates === 'object' ? templates as TemplateOverrides : {},
     referenceStyle: c.get<string>('insert.referenceStyle') === 'wixUri' ? 'wixUri' : 'url',
     dropAndPaste: {

@@ -6,6 +6,24 @@ import { throttle } from '../upload/throttle';
 import type { UploadItem } from '../upload/types';
 
 const PROGRESS_DELAY_MS = 1000;
+/** How many shown error texts are kept for the in-host tests. */
+const RECENT_ERRORS = 50;
+
+// INTERNAL, for the in-host tests only (read through the internal API's `errorNotifications()`): the text of the
+// last error notifications this extension showed, exactly as shown (not redacted here, so a test can catch a leak).
+const recentErrors: string[] = [];
+
+/** Shows an error notification and records its text for the in-host tests. Every error notification goes through here. */
+export function showError(text: string, ...buttons: string[]): Thenable<string | undefined> {
+  recentErrors.push(text);
+  if (recentErrors.length > RECENT_ERRORS) recentErrors.splice(0, recentErrors.length - RECENT_ERRORS);
+  return vscode.window.showErrorMessage(text, ...buttons);
+}
+
+/** INTERNAL, for the in-host tests: the error notification texts shown so far, oldest first. */
+export function shownErrors(): readonly string[] {
+  return [...recentErrors];
+}
 /** Causes spelled out in the notification; the rest are in the log. */
 const MAX_CAUSES = 3;
 
@@ -64,7 +82,7 @@ export function reportFailures(
 ): void {
   if (!failed.length) return;
   const buttons = actions.retry ? ['Show Log', 'Retry failed'] : ['Show Log'];
-  void vscode.window.showErrorMessage(failureSummary(failed, total), ...buttons).then(choice => {
+  void showError(failureSummary(failed, total), ...buttons).then(choice => {
     if (choice === 'Show Log') actions.showLog();
     else if (choice === 'Retry failed') actions.retry?.();
   });

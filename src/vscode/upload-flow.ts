@@ -72,7 +72,6 @@ export function emptyResult(status: UploadStatus, message?: string): UploadResul
   return { status, items: [], references: [], insertedInto: 'none', message };
 }
 
-const READY_TIMEOUT_MS = 30_000;
 /** How long a batch with failures keeps its insertion place for "Retry failed". */
 const RETRY_WINDOW_MS = 10 * 60_000;
 
@@ -85,7 +84,7 @@ export function itemOptions(req: Pick<UploadRequest, 'folder' | 'labels' | 'priv
     resumableThresholdBytes: cfg.resumableThresholdBytes,
     maxFileSizeBytes: cfg.maxFileSizeBytes,
     waitForReady: cfg.waitForReady,
-    readyTimeoutMs: READY_TIMEOUT_MS,
+    readyTimeoutMs: cfg.readyTimeoutMs,
   };
 }
 

@@ -3,7 +3,7 @@ import * as assert from 'node:assert';
 import { readFileSync, existsSync } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { WixEmulator } from '../emulator/server';
+import { WixEmulator } from '../emulator/server';
 import type { WixMediaInternalApi } from '../../src/vscode/api';
 import {
   EXTENSION_ID, cfg, closeAllEditors, extensionApi, filesDir, pngFile, pointAt, resetUserSettings, setUserSettings,
@@ -136,6 +136,46 @@ describe('commands and the API key', () => {
     assert.strictEqual(cfg().inspect('apiKey')?.globalValue, undefined);
     assert.strictEqual(await api.keyStored(), true);
     await storeKey(emu);
+  });
+
+  it('error notifications of a failed upload name the file and show no key or token', async () => {
+    const key = 'IST.SECRET-KEY-CANARY-suite-5e0c1a9f7b3d4e2a8c6f';
+    const marks = ['SECRET-KEY-CANARY', 'TOKCANARY'];
+    const canary = await WixEmulator.start({ readyDelayMs: 0, apiKey: key, tokenPrefix: 'TOKCANARY' });
+    try {
+      await pointAt(canary);
+      await storeKey(canary);
+      const dir = filesDir('notify');
+      const refused = await pngFile(dir, 'refused.png');
+      const cut = await pngFile(dir, 'cut-off.png', 8, 6, 64 * 1024);
+      const before = api.errorNotifications().length;
+      // A 403 whose body echoes the key and an upload URL, as a careless server might.
+      canary.inject({ type: 'status', route: 'generate', status: 403, body: { message: `denied for ${key} at ${canary.baseUrl}/upload/TOKCANARY-echoed` } });
+      const r1 = await upload({ files: [refused.uri], insert: 'none' });
+      assert.strictEqual(r1.status, 'failed', JSON.stringify(r1));
+      // Every PUT is cut off mid-body until the retries are spent.
+      canary.inject({ type: 'reset', route: 'put', afterBytes: 1000, times: 20 });
+      const r2 = await upload({ files: [cut.uri], insert: 'none' });
+      assert.strictEqual(r2.status, 'failed', JSON.stringify(r2));
+      assert.ok(canary.requests.some(q => q.path.includes('TOKCANARY')), 'the PUTs went to token URLs');
+      assert.strictEqual(canary.files.length, 0);
+
+      const shown = api.errorNotifications().slice(before);
+      assert.strictEqual(shown.length, 2, shown.join('\n'));
+      assert.match(shown[0], /refused\.png/);
+      assert.match(shown[0], /403/);
+      assert.match(shown[0], /denied for/, "the server's echoed message reached the notification (redacted)");
+      assert.match(shown[1], /cut-off\.png/);
+      const texts = [...shown, ...[...r1.items, ...r2.items].map(i => i.message ?? ''), ...api.logLines()];
+      for (const t of texts) {
+        for (const m of marks) assert.ok(!t.includes(m), `${m} leaked in: ${t}`);
+      }
+    } finally {
+      await canary.stop();
+      await pointAt(emu);
+      await storeKey(emu);
+      await vscode.commands.executeCommand('notifications.clearAll');
+    }
   });
 
   it('showLog and showQueue answer with what they show', async () => {

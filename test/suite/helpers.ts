@@ -41,8 +41,8 @@ export async function pointAt(emu: WixEmulator): Promise<void> {
 export async function resetUserSettings(): Promise<void> {
   await setUserSettings({
     apiBaseUrl: undefined, siteId: undefined, askForFolder: undefined, askForLabels: undefined, defaultFolder: undefined,
-    defaultLabels: undefined, waitForReady: undefined, 'insert.templates': undefined, 'insert.referenceStyle': undefined,
-    apiKey: undefined,
+    defaultLabels: undefined, waitForReady: undefined, readyTimeoutSeconds: undefined, 'insert.templates': undefined,
+    'insert.referenceStyle': undefined, apiKey: undefined,
   });
 }
 

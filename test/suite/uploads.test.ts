@@ -160,6 +160,33 @@ describe('uploads through the commands', () => {
     }
   });
 
+  it('a file still processing past the bound gets its static URL inserted and the log says so', async () => {
+    await setUserSettings({ readyTimeoutSeconds: 1 });
+    emu.inject({ type: 'stay-pending' });
+    try {
+      const f = await pngFile(dir, 'still-pending.png', 10, 5);
+      const ed = await openEditor('markdown', '');
+      const r = await upload({ files: [f.uri] });
+      assert.strictEqual(r.status, 'done', JSON.stringify(r));
+      assert.strictEqual(r.items[0].readyTimedOut, true, 'the wait ended before READY');
+      const stored = fileNamed(emu, 'still-pending.png');
+      assert.strictEqual(stored.sha256, f.sha256);
+      assert.strictEqual(stored.descriptor.operationStatus, 'PENDING', 'the fault held the file in processing');
+      const ref = `![still-pending](https://static.wixstatic.com/media/${stored.descriptor.id})`;
+      assert.strictEqual(ed.document.getText(), ref);
+      const lines = api.logLines();
+      assert.ok(
+        lines.some(l => /\[warn\] \S*still-pending\.png: Wix was still processing it when the wait ended; its reference uses the static URL\.$/.test(l)),
+        lines.slice(-10).join('\n'),
+      );
+      // The bound in force was the setting's (1 s), not the built-in 30 s.
+      assert.ok(lines.some(l => /\[info\] still-pending\.png is still PENDING after 1000 ms/.test(l)), lines.slice(-10).join('\n'));
+    } finally {
+      emu.clearFaults();
+      await setUserSettings({ readyTimeoutSeconds: undefined });
+    }
+  });
+
   it('reports each bad file by name and still uploads the good ones', async () => {
     const good = await pngFile(dir, 'good.png');
     const empty = await textFile(dir, 'empty.txt', '');

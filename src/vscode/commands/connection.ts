@@ -1,5 +1,6 @@
 // Before an upload: a key and a site. Interactively, offers to set them and carries on.
 import * as vscode from 'vscode';
+import { showError } from '../notify';
 import { readConfig } from '../config';
 import type { Services } from '../services';
 import { noKeyError, noSiteError } from '../session';
@@ -12,7 +13,7 @@ export async function ensureConnection(s: Services, interactive: boolean): Promi
     const message = noKeyError().message;
     if (!interactive) {
       s.log.warn(message);
-      void vscode.window.showErrorMessage(`Wix Media: ${message}`);
+      void showError(`Wix Media: ${message}`);
       return emptyResult('no-key', message);
     }
     const choice = await vscode.window.showWarningMessage('Wix Media: no API key is set yet. Set one, and the upload goes on.', 'Set API key');
@@ -23,7 +24,7 @@ export async function ensureConnection(s: Services, interactive: boolean): Promi
   if (!readConfig().siteId) {
     const message = noSiteError().message;
     if (!interactive) {
-      void vscode.window.showErrorMessage(`Wix Media: ${message}`);
+      void showError(`Wix Media: ${message}`);
       return emptyResult('invalid', message);
     }
     const r = await selectSite(s, undefined);

@@ -1,5 +1,6 @@
 // Registers every command of the extension; each returns a result object that code and tests can check.
 import * as vscode from 'vscode';
+import { showError } from '../notify';
 import type { Services } from '../services';
 import { optionsOf } from './args';
 import { clearApiKey, setApiKey, type SetApiKeyOptions } from './key';
@@ -20,7 +21,7 @@ export function registerCommands(s: Services): void {
       } catch (e) {
         // A bug, not a bad file: say so, and keep the details in the log.
         s.log.error(`${id} failed: ${(e as Error)?.stack ?? String(e)}`);
-        void vscode.window.showErrorMessage(`Wix Media: ${(e as Error)?.message ?? String(e)}`, 'Show Log').then(c => { if (c) s.log.show(); });
+        void showError(`Wix Media: ${(e as Error)?.message ?? String(e)}`, 'Show Log').then(c => { if (c) s.log.show(); });
         throw e;
       }
     }));

@@ -1,5 +1,6 @@
 // Set API Key (checked with one real List Folders call before it is stored) and Clear API Key.
 import * as vscode from 'vscode';
+import { showError } from '../notify';
 import { MEDIA_ROOT } from '../../wix/types';
 import { describeError } from '../../wix/messages';
 import { registerSecret } from '../../wix/redact';
@@ -37,7 +38,7 @@ export async function setApiKey(s: Services, options: SetApiKeyOptions | undefin
   }
   if (!siteId) {
     const message = "The key was not saved: no site is selected. Run 'Wix Media: Select Site' first, or pick a site when asked.";
-    void vscode.window.showErrorMessage(`Wix Media: ${message}`);
+    void showError(`Wix Media: ${message}`);
     return { stored: false, cancelled: interactive, message };
   }
 
@@ -49,7 +50,7 @@ export async function setApiKey(s: Services, options: SetApiKeyOptions | undefin
   } catch (e) {
     const message = `The API key was not saved. ${describeError(e)}`;
     s.log.error(message);
-    void vscode.window.showErrorMessage(`Wix Media: ${message}`, 'Show Log').then(c => { if (c) s.log.show(); });
+    void showError(`Wix Media: ${message}`, 'Show Log').then(c => { if (c) s.log.show(); });
     return { stored: false, siteId, message };
   } finally {
     void client.close().catch(() => undefined);

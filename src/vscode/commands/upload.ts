@@ -1,5 +1,6 @@
 // Upload to Wix Media (explorer, editor title menus, palette) and Upload Active File.
 import * as vscode from 'vscode';
+import { showError } from '../notify';
 import { MEDIA_ROOT } from '../../wix/types';
 import { readConfig } from '../config';
 import { promptFolder } from '../prompts/folder';
@@ -30,7 +31,7 @@ async function pickFiles(): Promise<vscode.Uri[] | undefined> {
 }
 
 function invalid(message: string): UploadResult {
-  void vscode.window.showErrorMessage(`Wix Media: nothing was uploaded. ${message}`);
+  void showError(`Wix Media: nothing was uploaded. ${message}`);
   return emptyResult('invalid', message);
 }
 
