@@ -1,21 +1,25 @@
-// Wix Media for VS Code: wires the services and registers the commands and the paste/drop provider.
+// Wix Media for VS Code: registers the commands; the rest (dist/core.js) loads on the first one.
 import * as vscode from 'vscode';
-import { internalApi, type WixMediaInternalApi } from './vscode/api';
-import { registerCommands } from './vscode/commands';
-import { effectiveApiBaseUrl } from './vscode/config';
-import { watchConfiguration } from './vscode/config-watch';
-import { seedDemoKey } from './vscode/key-hygiene';
-import { registerPasteAndDrop } from './vscode/paste-drop';
-import { createServices } from './vscode/services';
+import { COMMANDS } from './vscode/command-ids';
+import type { Core } from './core';
+import type { WixMediaInternalApi } from './vscode/api';
 
-export async function activate(context: vscode.ExtensionContext): Promise<WixMediaInternalApi> {
-  const s = createServices(context);
-  registerCommands(s);
-  registerPasteAndDrop(s);
-  s.log.info(`Wix Media ${context.extension.packageJSON?.version ?? ''} on VS Code ${vscode.version}; API at ${effectiveApiBaseUrl()}.`);
-  await seedDemoKey(s);
-  context.subscriptions.push(...watchConfiguration(s));
-  return internalApi(s);
+/** What activate() returns: the in-host tests' way in. Not a public API. */
+export interface ActivationApi {
+  core(): Promise<WixMediaInternalApi>;
+}
+
+export function activate(context: vscode.ExtensionContext): ActivationApi {
+  let core: Promise<Core> | undefined;
+  const load = (): Promise<Core> => core ??= (async () => {
+    // A separate bundle, kept external by esbuild.js.
+    const mod = require('./core.js') as typeof import('./core');
+    return mod.start(context);
+  })().catch(e => { core = undefined; throw e; });
+  for (const id of COMMANDS) {
+    context.subscriptions.push(vscode.commands.registerCommand(id, async (...args: unknown[]) => (await load()).run(id, args)));
+  }
+  return { core: async () => (await load()).api };
 }
 
 export function deactivate(): void {

@@ -6,14 +6,15 @@ import * as vscode from 'vscode';
 import { WixEmulator } from '../emulator/server';
 import { makePng, sha256, tempDir, writeFile } from '../helpers/fixtures';
 import type { WixMediaInternalApi } from '../../src/vscode/api';
+import type { ActivationApi } from '../../src/extension';
 import type { UploadResult } from '../../src/vscode/upload-flow';
 
 export const EXTENSION_ID = 'wix-media-tools.wix-media-vscode';
 
 export async function extensionApi(): Promise<WixMediaInternalApi> {
-  const ext = vscode.extensions.getExtension<WixMediaInternalApi>(EXTENSION_ID);
+  const ext = vscode.extensions.getExtension<ActivationApi>(EXTENSION_ID);
   assert.ok(ext, `extension ${EXTENSION_ID} is not loaded`);
-  return ext.activate();
+  return (await ext.activate()).core();
 }
 
 export function cfg(): vscode.WorkspaceConfiguration {
