@@ -34,6 +34,8 @@ export interface FileSource {
   path?: string;
   /** A fresh stream of the bytes from `start` (default 0) to the end. */
   open(start?: number): Readable;
+  /** Bytes [start, end) as chunks read into reused buffers (files on disk); preferred over `open` when present. */
+  chunks?(start?: number, end?: number): AsyncIterable<Buffer> & { size: number };
 }
 
 export interface UploadOptions {

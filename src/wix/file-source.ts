@@ -2,6 +2,7 @@
 import { constants, createReadStream, promises as fsp } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import type { FileSource } from './api';
+import { BufferRing, FileChunks } from './file-chunks';
 import { localError } from './messages';
 
 /** Read granularity for uploads: big enough for throughput, small enough that memory stays flat. */
@@ -50,11 +51,13 @@ export async function fileSourceFromPath(path: string, name?: string): Promise<F
   }
 
   const size = st.size;
+  const ring = new BufferRing();
   return {
     name: shown,
     size,
     path: abs,
     open: (start = 0) => createReadStream(abs, { start, highWaterMark: READ_CHUNK_BYTES }),
+    chunks: (start = 0, end = size) => new FileChunks(abs, start, end, size, ring),
   };
 }
 

@@ -4,6 +4,7 @@ import { Readable, Transform } from 'node:stream';
 import { Agent, request, type Dispatcher } from 'undici';
 import type { RetryPolicy } from './api';
 import { WixError } from './errors';
+import { FileChangedError } from './file-chunks';
 import { parseErrorResponse } from './errors-parse';
 import type { Logger } from './log';
 import { cancelledError, localError, wixError } from './messages';
@@ -27,7 +28,7 @@ export interface SendSpec {
   method: Method;
   url: string;
   headers?: Record<string, string>;
-  body?: string | Buffer | Readable | null;
+  body?: string | Buffer | Readable | AsyncIterable<Buffer> | null;
   signal?: AbortSignal;
   /** Abort when no body byte has moved (and no answer came) for this long. Uploads only. */
   idleTimeoutMs?: number;
@@ -240,7 +241,25 @@ export class WixHttp {
 
     let sent = 0;
     let source: Readable | undefined;
-    let body: string | Buffer | Readable | null | undefined = spec.body;
+    let body: string | Buffer | Readable | AsyncIterable<Buffer> | null | undefined = spec.body;
+    if (body && typeof body === 'object' && !(body instanceof Readable) && !Buffer.isBuffer(body) && Symbol.asyncIterator in body) {
+      // Handed to undici as is (no stream in between, which would read ahead into buffers the source reuses).
+      const chunks = body;
+      body = (async function* counted() {
+        try {
+          for await (const chunk of chunks) {
+            sent += chunk.length;
+            arm();
+            spec.onBodyProgress?.(sent);
+            yield chunk;
+          }
+        } catch (e) {
+          if (e instanceof WixError) throw e;
+          if (e instanceof FileChangedError) throw localError('FILE_CHANGED', fileName, undefined, e);
+          throw localError('FILE_READ_FAILED', fileName, `Reading the file failed: ${(e as Error).message}.`, e);
+        }
+      })();
+    }
     if (Buffer.isBuffer(body) && spec.onBodyProgress) body = bufferStream(body);
     if (body instanceof Readable) {
       // Count bytes as undici pulls them: progress and the idle timer without buffering anything.
@@ -267,7 +286,8 @@ export class WixHttp {
     const shown = redactUrl(url);
     arm();
     try {
-      const res = await request(url, { method, headers, body, signal, dispatcher: this.dispatcher });
+      // undici takes async iterables as bodies (writeIterable); its typings list only streams and buffers.
+      const res = await request(url, { method, headers, body: body as string | Buffer | Readable | null | undefined, signal, dispatcher: this.dispatcher });
       if (timer) clearTimeout(timer);
       const text = method === 'HEAD' ? (await res.body.dump(), '') : await res.body.text();
       const ms = Date.now() - started;

@@ -52,7 +52,7 @@ export async function putOnce(http: WixHttp, uploadUrl: string, source: FileSour
     method: 'PUT',
     url,
     headers: { 'content-type': mimeType, 'content-length': String(source.size) },
-    body: source.open(0),
+    body: source.chunks ? source.chunks(0) : source.open(0),
     signal: opts.signal,
     idleTimeoutMs,
     fileName: source.name,

@@ -46,12 +46,15 @@ class StackRequest implements HttpRequest {
 
   async send(body: unknown): Promise<HttpResponse> {
     const { http, idleTimeoutMs, fileName } = this.owner;
-    let payload: Buffer | Readable | undefined;
+    let payload: Buffer | Readable | AsyncIterable<Buffer> | undefined;
     const headers = { ...this.headers };
     if (body instanceof Readable) {
       payload = body;
       const size = (body as Readable & { size?: number }).size;
       if (size !== undefined) headers['content-length'] = String(size);
+    } else if (body && typeof body === 'object' && Symbol.asyncIterator in body && typeof (body as { size?: unknown }).size === 'number') {
+      payload = body as AsyncIterable<Buffer>;
+      headers['content-length'] = String((body as unknown as { size: number }).size);
     } else if (body instanceof Uint8Array) {
       payload = Buffer.from(body.buffer, body.byteOffset, body.byteLength);
     } else if (body != null) {

@@ -40,7 +40,8 @@ export class SourceReader {
         size: src.size,
         slice: (start: number, end: number) => {
           const stop = Math.min(end, src.size);
-          return Promise.resolve({ value: take(src.open(start), stop - start), done: stop >= src.size });
+          const value = src.chunks ? src.chunks(start, stop) : take(src.open(start), stop - start);
+          return Promise.resolve({ value, done: stop >= src.size });
         },
         close: () => {},
       });

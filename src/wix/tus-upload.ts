@@ -65,7 +65,7 @@ function runTus(ctx: TusContext, source: FileSource, endpoint: string, uploadTok
   const { signal } = opts;
   // A path lets tus-js-client read each slice itself (fs.createReadStream per chunk, any offset: resumable);
   // other sources are re-opened at each slice start by SourceReader.
-  const input: Readable | SourceInput = source.path ? createReadStream(source.path) : new SourceInput(source);
+  const input: Readable | SourceInput = source.path && !source.chunks ? createReadStream(source.path) : new SourceInput(source);
   return new Promise<void>((resolve, reject) => {
     let settled = false;
     const finish = (e?: WixError) => {

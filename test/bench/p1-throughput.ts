@@ -76,7 +76,7 @@ export async function runP1(ctx: BenchContext): Promise<RowResult[]> {
     await startup(ctx),
   ];
   if (opts.profile) notes.push(...await profileOnce(ctx, 'p1-put', putArgs, file));
-  rows.push(row('P1', `${opts.p1Mb} MiB upload, wall time (plain PUT both sides), median of ${opts.runs}`, `ratio ≤ ${GOAL}`, cli, curl, size, notes));
+  rows.push(row('P1', `${opts.p1Mb} MiB upload, wall time (plain PUT both sides), median of ${opts.runs}`, `ratio ≤ ${GOAL.toFixed(2)}`, cli, curl, size, notes));
 
   if (opts.p1Tus) {
     ctx.log(`P1b: ${opts.p1Mb} MiB, the CLI's default resumable path vs curl speaking tus`);
@@ -91,7 +91,7 @@ export async function runP1(ctx: BenchContext): Promise<RowResult[]> {
       perRun('CLI', cliT), perRun('curl', curlT),
     ];
     if (opts.profile) notesT.push(...await profileOnce(ctx, 'p1-tus', tusArgs, file));
-    rows.push(row('P1b', `${opts.p1Mb} MiB upload, wall time, CLI default (tus) vs curl tus, median of ${opts.runs} (extra row)`, `ratio ≤ ${GOAL}`, cliT, curlT, size, notesT));
+    rows.push(row('P1b', `${opts.p1Mb} MiB upload, wall time, CLI default (tus) vs curl tus, median of ${opts.runs} (extra row)`, `ratio ≤ ${GOAL.toFixed(2)}`, cliT, curlT, size, notesT));
   }
   return rows;
 }
