@@ -4,7 +4,7 @@
 // for its offset, so only the unacknowledged part of one chunk is sent again.
 import { createReadStream } from 'node:fs';
 import { Readable } from 'node:stream';
-import { Upload, type DetailedError } from 'tus-js-client';
+import type { DetailedError } from 'tus-js-client';
 import type { FileSource } from './api';
 import { WixError } from './errors';
 import { parseErrorResponse } from './errors-parse';
@@ -76,6 +76,8 @@ function runTus(ctx: TusContext, source: FileSource, endpoint: string, uploadTok
       if (e) reject(e);
       else resolve();
     };
+    // Loaded on first use: only files above the resumable threshold need it, and it costs start-up time.
+    const { Upload } = require('tus-js-client') as typeof import('tus-js-client');
     const upload = new Upload(input as never, {
       endpoint,
       uploadSize: source.size,
