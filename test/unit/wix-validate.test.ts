@@ -7,6 +7,7 @@ import { WixError } from '../../src/wix/errors';
 import { fileSourceFromPath } from '../../src/wix/file-source';
 import { mimeTypeFor } from '../../src/wix/mime';
 import { validateUpload, type UploadFields } from '../../src/wix/validate';
+import { bundleForNobody, NOBODY } from '../helpers/as-nobody';
 
 const ok: UploadFields = { fileName: 'a.png', size: 10, mimeType: 'image/png' };
 
@@ -109,10 +110,9 @@ describe('wix fileSourceFromPath', () => {
     if (process.getuid?.() !== 0) return refusesPath(p, 'FILE_NOT_READABLE', /permission/);
     // Root reads through permission bits (CI runs as root): ask as the unprivileged user 'nobody' instead.
     chmodSync(dir, 0o755);
-    const script = `require(${JSON.stringify(require.resolve('../../src/wix/file-source'))}).fileSourceFromPath(${JSON.stringify(p)})
+    const script = `require(${JSON.stringify(bundleForNobody('src/wix/file-source.ts'))}).fileSourceFromPath(${JSON.stringify(p)})
       .then(() => console.log('{"opened":true}'), (e) => console.log(JSON.stringify({ kind: e.kind, code: e.code, message: e.message })))`;
-    const r = spawnSync(process.execPath, ['-e', script], { uid: 65534, gid: 65534, encoding: 'utf8' });
-    if (r.status !== 0 && /EACCES|Cannot find module/.test(r.stderr)) this.skip(); // the compiled code is not readable by nobody here
+    const r = spawnSync(process.execPath, ['-e', script], { uid: NOBODY, gid: NOBODY, encoding: 'utf8' });
     assert.equal(r.status, 0, r.stderr);
     const e = JSON.parse(r.stdout);
     assert.equal(e.kind, 'local');
