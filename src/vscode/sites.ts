@@ -1,5 +1,5 @@
 // Query Sites (POST /site-list/v2/sites/query): the sites an account-level API key can see, for Select Site.
-import { request } from 'undici';
+import { requestVia, sharedAgent } from '../wix/undici-core';
 import { WixError } from '../wix/errors';
 import type { Logger } from '../wix/log';
 import { wixError } from '../wix/messages';
@@ -18,7 +18,7 @@ export async function querySites(baseUrl: string, apiKey: string, log: Logger, s
   let status: number;
   let text: string;
   try {
-    const res = await request(url, {
+    const res = await requestVia(sharedAgent(), url, {
       method: 'POST',
       headers: { authorization: apiKey, 'content-type': 'application/json', accept: 'application/json' },
       body: JSON.stringify({ query: { cursorPaging: { limit: 100 } } }),

@@ -1,7 +1,8 @@
 // The one place requests leave from: a dedicated undici Agent, timeouts, error mapping, retries with backoff,
 // and a redacted debug line per request. Wix API calls carry the key; upload-host calls never do.
 import { Readable, Transform } from 'node:stream';
-import { Agent, request, type Dispatcher } from 'undici';
+import type { Agent as AgentType, Dispatcher } from 'undici';
+import { Agent, requestVia } from './undici-core';
 import type { RetryPolicy } from './api';
 import { WixError } from './errors';
 import { FileChangedError } from './file-chunks';
@@ -59,7 +60,7 @@ export interface HttpOptions {
 }
 
 /** An Agent for one client: keep-alive for the API and upload hosts, bounded connections, timeouts on every request. */
-export function createDispatcher(requestTimeoutMs: number, connections = DEFAULT_CONNECTIONS): Agent {
+export function createDispatcher(requestTimeoutMs: number, connections = DEFAULT_CONNECTIONS): AgentType {
   return new Agent({
     connections,
     pipelining: 1,
@@ -287,7 +288,7 @@ export class WixHttp {
     arm();
     try {
       // undici takes async iterables as bodies (writeIterable); its typings list only streams and buffers.
-      const res = await request(url, { method, headers, body: body as string | Buffer | Readable | null | undefined, signal, dispatcher: this.dispatcher });
+      const res = await requestVia(this.dispatcher, url, { method, headers, body: body as string | Buffer | Readable | null | undefined, signal });
       if (timer) clearTimeout(timer);
       const text = method === 'HEAD' ? (await res.body.dump(), '') : await res.body.text();
       const ms = Date.now() - started;

@@ -1,6 +1,5 @@
 // How tus-js-client reads the bytes of a FileSource that has no path on disk: re-open it at each slice start.
 import { Readable, Transform } from 'node:stream';
-import { defaultOptions } from 'tus-js-client';
 import type { FileSource } from './api';
 
 /** The first `n` bytes of `src`, then end (and let go of `src`). */
@@ -46,6 +45,8 @@ export class SourceReader {
         close: () => {},
       });
     }
+    // Loaded on first use, like the rest of tus-js-client (tus-upload.ts).
+    const { defaultOptions } = require('tus-js-client') as typeof import('tus-js-client');
     return defaultOptions.fileReader.openFile(input, chunkSize);
   }
 }
