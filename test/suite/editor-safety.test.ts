@@ -6,8 +6,7 @@ import * as vscode from 'vscode';
 import type { WixEmulator } from '../emulator/server';
 import type { WixMediaInternalApi } from '../../src/vscode/api';
 import {
-  closeAllEditors, extensionApi, fileNamed, filesDir, openEditor, pngFile, pointAt, resetUserSettings, startEmulator,
-  storeKey, textFile, until, upload,
+  fileNamed, openEditor, pngFile, textFile, until, upload, uploadSuiteHooks,
 } from './helpers';
 
 describe('editor safety while an upload runs', () => {
@@ -15,22 +14,7 @@ describe('editor safety while an upload runs', () => {
   let api: WixMediaInternalApi;
   let dir: string;
 
-  before(async () => {
-    api = await extensionApi();
-    emu = await startEmulator();
-    await pointAt(emu);
-    await storeKey(emu);
-    dir = filesDir('safety');
-  });
-  after(async () => {
-    await closeAllEditors();
-    await resetUserSettings();
-    await emu.stop();
-  });
-  beforeEach(async () => {
-    emu.reset();
-    await closeAllEditors();
-  });
+  uploadSuiteHooks('safety', s => ({ emu, api, dir } = s));
 
   /** A ~60 KB image whose PUT the emulator reads at 30 KB/s, so the upload is surely running meanwhile. */
   async function slowFile(name: string) {

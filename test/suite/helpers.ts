@@ -115,3 +115,33 @@ export function fileNamed(emu: WixEmulator, name: string) {
   assert.ok(f, `${name} did not arrive at the emulator (got: ${emu.files.map(x => x.descriptor.displayName).join(', ') || 'nothing'})`);
   return f;
 }
+
+export interface UploadSuite {
+  emu: WixEmulator;
+  api: WixMediaInternalApi;
+  dir: string;
+}
+
+/**
+ * The hooks of a suite that uploads: an emulator the extension points at with a stored key, a folder of files
+ * (`filesDir(name)`), and a clean emulator and no open editors before each test. `use` receives them once ready.
+ */
+export function uploadSuiteHooks(name: string, use: (s: UploadSuite) => void): void {
+  let emu: WixEmulator | undefined;
+  before(async () => {
+    const api = await extensionApi();
+    emu = await startEmulator();
+    await pointAt(emu);
+    await storeKey(emu);
+    use({ emu, api, dir: filesDir(name) });
+  });
+  after(async () => {
+    await closeAllEditors();
+    await resetUserSettings();
+    await emu?.stop();
+  });
+  beforeEach(async () => {
+    emu?.reset();
+    await closeAllEditors();
+  });
+}

@@ -6,8 +6,7 @@ import type { WixEmulator } from '../emulator/server';
 import type { WixMediaInternalApi } from '../../src/vscode/api';
 import type { UploadResult } from '../../src/vscode/upload-flow';
 import {
-  closeAllEditors, extensionApi, fileNamed, filesDir, openEditor, pngFile, pointAt, resetUserSettings, setUserSettings,
-  startEmulator, storeKey, textFile, until, upload,
+  fileNamed, openEditor, pngFile, setUserSettings, textFile, until, upload, uploadSuiteHooks,
 } from './helpers';
 
 describe('uploads through the commands', () => {
@@ -15,22 +14,7 @@ describe('uploads through the commands', () => {
   let api: WixMediaInternalApi;
   let dir: string;
 
-  before(async () => {
-    api = await extensionApi();
-    emu = await startEmulator();
-    await pointAt(emu);
-    await storeKey(emu);
-    dir = filesDir('uploads');
-  });
-  after(async () => {
-    await closeAllEditors();
-    await resetUserSettings();
-    await emu.stop();
-  });
-  beforeEach(async () => {
-    emu.reset();
-    await closeAllEditors();
-  });
+  uploadSuiteHooks('uploads', s => ({ emu, api, dir } = s));
 
   it('uploads 1 file and inserts its Markdown reference at the cursor', async () => {
     const f = await pngFile(dir, 'one.png', 12, 7);
