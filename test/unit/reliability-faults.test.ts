@@ -14,6 +14,7 @@ import { fileSourceFromPath } from '../../src/wix/file-source';
 import type { Logger } from '../../src/wix/log';
 import { WixEmulator, type Fault, type RecordedRequest } from '../emulator/server';
 import { makePng, sha256, sha256File, tempDir, writeRandomFile } from '../helpers/fixtures';
+import { emulatorClients } from '../helpers/clients';
 
 const KB = 1024;
 const MB = 1024 * KB;
@@ -44,20 +45,13 @@ describe('reliability: faults (issue 5)', function () {
   this.timeout(30_000);
   let emu: WixEmulator;
   let dir: string;
-  const clients: WixMediaClient[] = [];
-
-  function client(logger?: Logger, extra: Partial<WixClientOptions> = {}): WixMediaClient {
-    const c = new WixMediaClient({
-      apiKey: emu.apiKey, siteId: emu.siteId, baseUrl: emu.baseUrl, logger,
-      retry: { maxAttempts: 4, baseDelayMs: 5, maxDelayMs: 20, maxRetryAfterMs: 1000 },
-      // Long enough that a loaded CI machine never times out a healthy request; a hang costs this much once.
-      requestTimeoutMs: 1500,
-      readyPoll: { initialDelayMs: 20, maxDelayMs: 50 },
-      ...extra,
-    });
-    clients.push(c);
-    return c;
-  }
+  const clients = emulatorClients(() => emu, () => ({
+    retry: { maxAttempts: 4, baseDelayMs: 5, maxDelayMs: 20, maxRetryAfterMs: 1000 },
+    // Long enough that a loaded CI machine never times out a healthy request; a hang costs this much once.
+    requestTimeoutMs: 1500,
+    readyPoll: { initialDelayMs: 20, maxDelayMs: 50 },
+  }));
+  const client = (logger?: Logger, extra: Partial<WixClientOptions> = {}): WixMediaClient => clients.client({ logger, ...extra });
 
   before(async () => {
     emu = await WixEmulator.start({ readyDelayMs: 20 });
@@ -67,7 +61,7 @@ describe('reliability: faults (issue 5)', function () {
   beforeEach(() => emu.reset());
   afterEach(async () => {
     emu.clearFaults();
-    await Promise.all(clients.splice(0).map((c) => c.close()));
+    await clients.closeAll();
   });
 
   it('a mixed batch under every fault at once: each file is stored exactly once or failed with its cause; retries are bounded', async () => {

@@ -17,6 +17,7 @@ import type { Logger } from '../../src/wix/log';
 import { describeError } from '../../src/wix/messages';
 import { WixEmulator, type Fault } from '../emulator/server';
 import { makePng, tempDir, writeFile, writeRandomFile } from '../helpers/fixtures';
+import { emulatorClients } from '../helpers/clients';
 
 const ROOT = resolve(__dirname, '../../..');
 const KEY = 'IST.SECRET-KEY-CANARY-5e0c1a9f7b3d4e2a8c6f0b1d3e5a7c9f';
@@ -61,18 +62,12 @@ describe('secrets: canary key and tokens never show (issue 5)', function () {
     trace: (m) => lines.push(`trace ${m}`), debug: (m) => lines.push(`debug ${m}`), info: (m) => lines.push(`info ${m}`),
     warn: (m) => lines.push(`warn ${m}`), error: (m) => lines.push(`error ${m}`),
   };
-  const clients: WixMediaClient[] = [];
-
-  function client(extra: Partial<WixClientOptions> = {}): WixMediaClient {
-    const c = new WixMediaClient({
-      apiKey: KEY, siteId: emu.siteId, baseUrl: emu.baseUrl, logger,
-      retry: { maxAttempts: 3, baseDelayMs: 2, maxDelayMs: 10, maxRetryAfterMs: 10 },
-      requestTimeoutMs: 1000, readyPoll: { initialDelayMs: 10, maxDelayMs: 20 },
-      ...extra,
-    });
-    clients.push(c);
-    return c;
-  }
+  const clients = emulatorClients(() => emu, () => ({
+    apiKey: KEY, logger,
+    retry: { maxAttempts: 3, baseDelayMs: 2, maxDelayMs: 10, maxRetryAfterMs: 10 },
+    requestTimeoutMs: 1000, readyPoll: { initialDelayMs: 10, maxDelayMs: 20 },
+  }));
+  const client = (extra: Partial<WixClientOptions> = {}): WixMediaClient => clients.client(extra);
   const mem = (name: string, body: Buffer | string): FileSource => {
     const b = Buffer.from(body);
     return { name, size: b.length, open: (start = 0) => Readable.from([b.subarray(start)]) };
@@ -83,7 +78,7 @@ describe('secrets: canary key and tokens never show (issue 5)', function () {
     dir = tempDir('wix-secrets-canary-');
   });
   after(async () => {
-    await Promise.all(clients.splice(0).map((c) => c.close()));
+    await clients.closeAll();
     await emu.stop();
   });
 

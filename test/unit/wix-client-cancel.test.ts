@@ -6,6 +6,7 @@ import { fileSourceFromPath } from '../../src/wix/file-source';
 import { describeError } from '../../src/wix/messages';
 import { WixEmulator } from '../emulator/server';
 import { makePng, tempDir, writeFile, writeRandomFile } from '../helpers/fixtures';
+import { emulatorClients } from '../helpers/clients';
 
 const MB = 1024 * 1024;
 
@@ -13,17 +14,9 @@ describe('wix client: cancellation', function () {
   this.timeout(20_000);
   let emu: WixEmulator;
   let dir: string;
-  const clients: WixMediaClient[] = [];
-
-  function client(extra: Partial<WixClientOptions> = {}): WixMediaClient {
-    // Long timeouts and backoffs: if cancellation didn't cut them short, the test would time out.
-    const c = new WixMediaClient({
-      apiKey: emu.apiKey, siteId: emu.siteId, baseUrl: emu.baseUrl, requestTimeoutMs: 60_000,
-      retry: { baseDelayMs: 60_000, maxDelayMs: 60_000 }, ...extra,
-    });
-    clients.push(c);
-    return c;
-  }
+  // Long timeouts and backoffs: if cancellation didn't cut them short, the test would time out.
+  const clients = emulatorClients(() => emu, () => ({ requestTimeoutMs: 60_000, retry: { baseDelayMs: 60_000, maxDelayMs: 60_000 } }));
+  const client = (extra: Partial<WixClientOptions> = {}): WixMediaClient => clients.client(extra);
   async function cancelled(p: Promise<unknown>, name?: string): Promise<void> {
     const e = await p.then(() => undefined, (x: unknown) => x);
     assert.ok(e instanceof WixError, `expected a WixError, got ${String(e)}`);
@@ -42,7 +35,7 @@ describe('wix client: cancellation', function () {
   after(() => emu.stop());
   beforeEach(() => emu.reset());
   afterEach(async () => {
-    await Promise.all(clients.splice(0).map((c) => c.close()));
+    await clients.closeAll();
   });
 
   it('an already-aborted signal sends nothing', async () => {

@@ -6,21 +6,14 @@ import { fileSourceFromPath } from '../../src/wix/file-source';
 import { describeError } from '../../src/wix/messages';
 import { WixEmulator } from '../emulator/server';
 import { makePng, tempDir, writeFile } from '../helpers/fixtures';
+import { emulatorClients } from '../helpers/clients';
 
 describe('wix client: errors through the emulator', function () {
   this.timeout(20_000);
   let emu: WixEmulator;
   let dir: string;
-  const clients: WixMediaClient[] = [];
-
-  function client(extra: Partial<WixClientOptions> = {}): WixMediaClient {
-    const c = new WixMediaClient({
-      apiKey: emu.apiKey, siteId: emu.siteId, baseUrl: emu.baseUrl,
-      retry: { baseDelayMs: 5, maxDelayMs: 20, maxRetryAfterMs: 20 }, ...extra,
-    });
-    clients.push(c);
-    return c;
-  }
+  const clients = emulatorClients(() => emu, () => ({ retry: { baseDelayMs: 5, maxDelayMs: 20, maxRetryAfterMs: 20 } }));
+  const client = (extra: Partial<WixClientOptions> = {}): WixMediaClient => clients.client(extra);
   async function failure(p: Promise<unknown>): Promise<WixError> {
     const e = await p.then(() => undefined, (x: unknown) => x);
     assert.ok(e instanceof WixError, `expected a WixError, got ${String(e)}`);
@@ -38,7 +31,7 @@ describe('wix client: errors through the emulator', function () {
   after(() => emu.stop());
   beforeEach(() => emu.reset());
   afterEach(async () => {
-    await Promise.all(clients.splice(0).map((c) => c.close()));
+    await clients.closeAll();
   });
 
   it('SITE_QUOTA_EXCEEDED', async () => {

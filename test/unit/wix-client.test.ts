@@ -8,6 +8,7 @@ import { fileSourceFromPath } from '../../src/wix/file-source';
 import type { Logger } from '../../src/wix/log';
 import { WixEmulator, type RecordedRequest } from '../emulator/server';
 import { sha256, sha256File, tempDir, writeFile, writeRandomFile } from '../helpers/fixtures';
+import { emulatorClients } from '../helpers/clients';
 
 const MB = 1024 * 1024;
 const TUS_CHUNK = 4 * MB;
@@ -18,23 +19,16 @@ describe('wix client: uploads against the emulator', function () {
   let dir: string;
   let big: string; // 12 MB, above the 10 MB resumable threshold
   let bigSha: string;
-  const clients: WixMediaClient[] = [];
   const lines: string[] = [];
   const logger: Logger = {
     trace: (m) => lines.push(`trace ${m}`), debug: (m) => lines.push(`debug ${m}`), info: (m) => lines.push(`info ${m}`),
     warn: (m) => lines.push(`warn ${m}`), error: (m) => lines.push(`error ${m}`),
   };
 
-  function client(extra: Partial<WixClientOptions> = {}): WixMediaClient {
-    const c = new WixMediaClient({
-      apiKey: emu.apiKey, siteId: emu.siteId, baseUrl: emu.baseUrl, logger,
-      retry: { baseDelayMs: 5, maxDelayMs: 20, maxRetryAfterMs: 50 },
-      requestTimeoutMs: 5000,
-      ...extra,
-    });
-    clients.push(c);
-    return c;
-  }
+  const clients = emulatorClients(() => emu, () => ({
+    logger, retry: { baseDelayMs: 5, maxDelayMs: 20, maxRetryAfterMs: 50 }, requestTimeoutMs: 5000,
+  }));
+  const client = (extra: Partial<WixClientOptions> = {}): WixMediaClient => clients.client(extra);
   const uploads = (): RecordedRequest[] => emu.requests.filter((r) => r.path.startsWith('/upload/'));
   const generates = (): RecordedRequest[] => emu.requests.filter((r) => r.path === '/site-media/v1/files/generate-upload-url');
   async function file(name: string, data: Buffer | string): Promise<FileSource> {
@@ -55,7 +49,7 @@ describe('wix client: uploads against the emulator', function () {
     lines.length = 0;
   });
   afterEach(async () => {
-    await Promise.all(clients.splice(0).map((c) => c.close()));
+    await clients.closeAll();
   });
 
   it('uploads one file: bytes, raw key + site on the API call only, every field on the wire', async () => {
