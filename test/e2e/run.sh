@@ -4,7 +4,8 @@
 #   host:           the in-host mocha suites (out/test/suite/index.js exports run()), like @vscode/test-electron
 #   host-untrusted: the same module with WIX_SUITE=untrusted, workspace trust on and the folder untrusted
 #                   (part of `all` when out/test/suite/untrusted.test.js exists)
-#   ui:             test/e2e/ui-e2e.js clicks through the workbench (Explorer menus, palette, status bar, editor)
+#   ui:             test/e2e/ui-e2e.js clicks through the workbench (Explorer menus, palette, status bar, editor),
+#                   once per test/e2e/ui-scenarios*.js file, each in a fresh window
 # Expects a built extension (dist/) and compiled tests (out/): `npm run build && npm run compile-tests`.
 #
 # usage: test/e2e/run.sh [host|host-untrusted|ui|all] [--trust off|trusted|untrusted] [--env NAME=VALUE]...
@@ -17,7 +18,8 @@
 #   --root DIR        the extension's folder (default: this repository)
 #   --suite MODULE    in-host tests module (default <root>/out/test/suite/index)
 #   --workspace DIR   folder copied as the in-host tests' workspace (default: the sample workspace of fixtures.js)
-#   --ui-spec FILE    UI scenarios module (env E2E_UI_SPEC; default test/e2e/ui-scenarios.js)
+#   --ui-spec FILE    run only this UI scenarios module (env E2E_UI_SPEC; default: every test/e2e/ui-scenarios*.js,
+#                     each in a fresh window)
 #   --no-install      skip test/e2e/install.sh (apt + npm ci of the harness; idempotent and quick when done)
 # The extension host sees the emulator as WIX_EMU_BASE_URL, WIX_EMU_API_KEY, WIX_EMU_SITE_ID. The UI
 # run's user settings hold wixMedia.siteId and wixMedia.apiBaseUrl. Output goes to test/e2e/.run/
@@ -122,8 +124,18 @@ if [ "$what" = host-untrusted ] || { [ "$what" = all ] && [ -f "$(dirname "$suit
   E2E_NAME=host-untrusted E2E_TRUST=untrusted WIX_SUITE=untrusted \
     run_part host-untrusted node "$E2E/run-ext-tests.js" "$ROOT" "$suite" "$(host_ws host-untrusted)"
 fi
+# Each UI scenario file runs in a fresh window of its own (its own code-server, emulator and user data):
+# ui-scenarios.js as the part "ui", ui-scenarios-NAME.js as "ui-NAME". --ui-spec FILE runs that one file only.
 if [ "$what" = ui ] || [ "$what" = all ]; then
-  E2E_NAME=ui run_part ui node "$E2E/ui-e2e.js" "$ROOT"
+  if [ -n "${E2E_UI_SPEC:-}" ]; then
+    n="$(basename "$E2E_UI_SPEC" .js)"; n="ui${n#ui-scenarios}"
+    E2E_NAME="$n" run_part "$n" node "$E2E/ui-e2e.js" "$ROOT"
+  else
+    for spec in "$E2E"/ui-scenarios*.js; do
+      n="$(basename "$spec" .js)"; n="ui${n#ui-scenarios}"
+      E2E_NAME="$n" E2E_UI_SPEC="$spec" run_part "$n" node "$E2E/ui-e2e.js" "$ROOT"
+    done
+  fi
 fi
 
 echo "[e2e] total $((SECONDS - t0))s (trust=$E2E_TRUST; output in $RUN)"
