@@ -99,8 +99,3 @@ export function redactingLogger(inner: Logger): Logger {
     error: (m) => inner.error(redact(m)),
   };
 }
-
-/** @internal for tests */
-export function _registeredSecretCount(): number {
-  return pinned.size + transient.length;
-}

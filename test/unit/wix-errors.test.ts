@@ -115,3 +115,81 @@ describe('wix error messages', () => {
     assert.match(describeError('plain string'), /plain string/);
   });
 });
+
+describe('wix error parsing: what the user reads and how long the client waits', () => {
+  const detailOf = (status: number, body: unknown) =>
+    parseErrorResponse(status, typeof body === 'string' ? body : JSON.stringify(body)).detail;
+
+  it('Retry-After is honoured on 429 and 503 only: other statuses use the client\'s own backoff', () => {
+    assert.equal(parseErrorResponse(429, '{}', { 'retry-after': '2' }).retryAfterMs, 2000);
+    assert.equal(parseErrorResponse(503, '{}', { 'retry-after': '2' }).retryAfterMs, 2000);
+    assert.equal(parseErrorResponse(500, '{}', { 'retry-after': '2' }).retryAfterMs, undefined);
+    assert.equal(parseErrorResponse(502, '{}', { 'retry-after': '2' }).retryAfterMs, undefined);
+    assert.equal(parseErrorResponse(400, '{}', { 'retry-after': '2' }).retryAfterMs, undefined);
+    assert.equal(parseErrorResponse(429, '{}', { 'retry-after': ['4', '9'] }).retryAfterMs, 4000, 'the first of repeated headers');
+    assert.equal(parseErrorResponse(429, '{}').retryAfterMs, undefined);
+  });
+
+  it('Retry-After: multi-digit seconds, fractions and padding are read exactly', () => {
+    assert.equal(parseRetryAfter('120'), 120_000);
+    assert.equal(parseRetryAfter('1.25'), 1250);
+    assert.equal(parseRetryAfter(' 5 '), 5000);
+    assert.equal(parseRetryAfter('0'), 0);
+    assert.equal(parseRetryAfter(''), undefined);
+  });
+
+  it('Retry-After: malformed values are unreadable (undefined), never a wrong or NaN wait', () => {
+    for (const v of ['5 seconds', '5sec', '~5', '1e3', '0x10', 'PT5S']) {
+      assert.equal(parseRetryAfter(v), undefined, JSON.stringify(v));
+    }
+    const now = Date.parse('2025-01-01T00:00:10Z');
+    assert.equal(parseRetryAfter('Wed, 01 Jan 2025 00:00:03 GMT', now), 0, 'a date in the past means now, not a negative wait');
+  });
+
+  it('a long server message is cut to 300 characters ending with an ellipsis; 300 characters are kept whole', () => {
+    const long = 'x'.repeat(299) + 'YZ' + 'w'.repeat(100);
+    const d = detailOf(400, { message: long });
+    assert.equal(d, `${'x'.repeat(299)}…`);
+    assert.equal(d?.length, 300);
+    const exact = 'y'.repeat(300);
+    assert.equal(detailOf(400, { message: exact }), exact);
+  });
+
+  it('whitespace in a server message is collapsed to single spaces and trimmed', () => {
+    assert.equal(detailOf(400, { message: '  Upload\n\n   refused\tnow  ' }), 'Upload refused now');
+  });
+
+  it('which of Wix\'s words the user reads: the message, else the violation, else the application error', () => {
+    const viol = { field: 'sizeInBytes', description: 'must be positive' };
+    assert.equal(detailOf(400, { message: 'nope', details: { applicationError: { code: 'X_Y', description: 'exists' } } }), 'nope');
+    assert.equal(detailOf(400, { details: { validationError: { fieldViolations: [viol] } } }), 'sizeInBytes must be positive');
+    assert.equal(detailOf(400, { details: { validationError: { fieldViolations: [{ description: 'must be positive' }] } } }), 'must be positive');
+    assert.equal(detailOf(409, { details: { applicationError: { code: 'ALREADY_EXISTS', description: 'exists' } } }), 'exists');
+    // A blank message does not hide the description behind it.
+    assert.equal(detailOf(409, { message: '   ', details: { applicationError: { code: 'ALREADY_EXISTS', description: 'exists' } } }), 'exists');
+  });
+
+  it('plain-text bodies are shown; JSON, blank and HTML bodies are not', () => {
+    assert.equal(detailOf(413, 'size must be < 25MB'), 'size must be < 25MB');
+    assert.equal(detailOf(500, '{}'), undefined);
+    assert.equal(detailOf(500, '{"unexpected":true}'), undefined);
+    assert.equal(detailOf(500, '   \n '), undefined);
+    assert.equal(detailOf(502, '\n  <!DOCTYPE html><html><body>Bad gateway</body></html>'), undefined);
+  });
+
+  it('an answer with no Wix envelope is an http error coded by its status, whatever JSON it carries', () => {
+    for (const body of ['null', '5', '"text"', '[]', '{}']) {
+      const e = parseErrorResponse(503, body);
+      assert.equal(e.kind, 'http', body);
+      assert.equal(e.code, 'SERVICE_UNAVAILABLE', body);
+    }
+  });
+
+  it('odd fieldViolations (null entries, non-string ruleNames) are skipped, not trusted or crashed on', () => {
+    const body = (fieldViolations: unknown[]) => JSON.stringify({ details: { validationError: { fieldViolations } } });
+    assert.equal(parseErrorResponse(400, body([null, { ruleName: 'ZERO_FILE_SIZE' }])).code, 'ZERO_FILE_SIZE');
+    const odd = parseErrorResponse(400, body([{ ruleName: 42 }, { ruleName: { x: 1 } }]));
+    assert.equal(odd.code, 'BAD_REQUEST');
+    assert.equal(odd.kind, 'validation');
+  });
+});

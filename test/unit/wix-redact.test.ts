@@ -62,3 +62,83 @@ describe('wix redact', () => {
     for (const l of lines) assert.ok(!l.includes('secretsecret') && !l.includes('xxxxxxxx'), l);
   });
 });
+
+describe('wix redact: what stays out of a log line', () => {
+  const masks = (secret: string) => redact(`log ${secret} end`) === 'log *** end';
+
+  it('the Authorization header value is masked even when the key was never registered', () => {
+    assert.equal(redact('Authorization: opaque-key-1234, Accept: */*'), 'Authorization: ***, Accept: */*');
+    assert.equal(redact('authorization:opaque-key-1234'), 'authorization:***', 'no space after the colon');
+    assert.equal(redact('authorization =  opaque-key-1234'), 'authorization =  ***', 'spaces around =');
+    assert.equal(redact('{"authorization":"opaque-key-1234"}'), '{"authorization":"***"}');
+  });
+
+  it('every segment of a JWT is masked, not only its header', () => {
+    const jwt = 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.c2lnbmF0dXJl';
+    assert.equal(redact(`bearer ${jwt} end`), 'bearer *** end');
+    assert.equal(redact(`key IST.${jwt}`), 'key IST.***');
+  });
+
+  it('the whole token= query value is masked, and the parameters after it are kept', () => {
+    assert.equal(redact('https://x/dl?a=1&token=s3cr3tvalue&b=2'), 'https://x/dl?a=1&token=***&b=2');
+  });
+
+  it('token fields are masked in pretty-printed JSON too (a space before or after the colon)', () => {
+    assert.equal(redact(JSON.stringify({ uploadToken: 'opaque-token-value' }, null, 2)), '{\n  "uploadToken": "***"\n}');
+    assert.equal(redact('{ "uploadToken" : "opaque-token-value" }'), '{ "uploadToken" : "***" }');
+  });
+
+  it('per-call secrets: exactly 6 characters are masked; shorter ones and undefined are ignored', () => {
+    assert.equal(redact('id a1b2c3 here', ['a1b2c3']), 'id *** here');
+    assert.equal(redact('upload abc to the site', ['abc', undefined]), 'upload abc to the site');
+    assert.equal(redact('Stryker was here: nothing to hide'), 'Stryker was here: nothing to hide');
+  });
+
+  describe('upload tokens registered as transient secrets', () => {
+    const CAP = 512;
+    // Unique per run, so a run that failed half-way cannot leave secrets that make a later run pass.
+    let run = '';
+    const made: string[] = [];
+    const token = (tag: string, i: number) => {
+      const t = `tok-${tag}-${String(i).padStart(4, '0')}-${run}`;
+      made.push(t);
+      return t;
+    };
+    beforeEach(() => { run = Math.random().toString(36).slice(2, 10).padEnd(8, 'z'); });
+    afterEach(() => { for (const t of made.splice(0)) unregisterSecret(t); });
+
+    it('the newest 512 stay masked; older ones age out one by one; re-registering takes no extra slot', () => {
+      const f = Array.from({ length: CAP }, (_, i) => token('fill', i));
+      for (const t of f) registerSecret(t, { transient: true });
+      assert.ok(masks(f[0]) && masks(f[CAP - 1]), 'all 512 masked');
+      // The same token again, or the API key registered as transient too, evicts nothing.
+      const key = `IST.pinned-api-key-${run}`;
+      made.push(key);
+      registerSecret(key);
+      assert.ok(masks(key), 'a key registered after earlier redactions is masked at once');
+      registerSecret(f[CAP - 1], { transient: true });
+      registerSecret(key, { transient: true });
+      assert.ok(masks(f[0]), 'the oldest is still masked after duplicate registrations');
+      // One new token pushes out exactly the oldest.
+      registerSecret(token('new', 0), { transient: true });
+      assert.ok(!masks(f[0]), 'the oldest aged out');
+      assert.ok(masks(f[1]), 'the next oldest is still masked');
+      // The API key never ages out, however many tokens come after it.
+      for (let i = 1; i <= CAP; i++) registerSecret(token('new', i), { transient: true });
+      assert.ok(masks(key), 'the pinned key is still masked');
+      unregisterSecret(key);
+      assert.ok(!masks(key));
+    });
+
+    it('unregistering a token unmasks exactly that token, wherever it is in the list', () => {
+      const f = Array.from({ length: CAP }, (_, i) => token('unreg', i));
+      for (const t of f) registerSecret(t, { transient: true });
+      unregisterSecret(f[0]);
+      assert.ok(!masks(f[0]), 'the oldest, unregistered');
+      unregisterSecret(f[200]);
+      assert.ok(!masks(f[200]), 'one in the middle, unregistered');
+      unregisterSecret('never-registered-secret');
+      assert.ok(masks(f[1]) && masks(f[199]) && masks(f[201]) && masks(f[CAP - 1]), 'the others stay masked');
+    });
+  });
+});
