@@ -37,6 +37,14 @@ describe('reference: the URL used when the descriptor has no top-level url', () 
     assert.equal(urlOf(desc('OTHER', null)), '');
     assert.equal(urlOf(desc('OTHER', {})), '');
   });
+
+  it('media objects that are present but still empty (processing): no URL, no crash', () => {
+    for (const media of [{ image: {} }, { vector: {} }, { video: { id: 'v', resolutions: [] } }, { audio: { id: 'a' } }, { audio: { id: 'a', assets: [] } }]) {
+      const d = desc('OTHER', media as never);
+      assert.equal(urlOf(d), '', JSON.stringify(media));
+      assert.equal(formatReference({ ...d, mediaType: 'IMAGE' }, { languageId: 'markdown' }), '![shown]()', JSON.stringify(media));
+    }
+  });
 });
 
 describe('reference: sizes and names from partial media', () => {
@@ -51,8 +59,8 @@ describe('reference: sizes and names from partial media', () => {
   });
 
   it('renditions without a usable width and height are skipped', () => {
-    assert.equal(tpl(video([res(3840, null), res(1280, 720)]), '${width}x${height}'), '1280x720');
-    assert.equal(tpl(video([res(null, 2160), res(1280, 720)]), '${width}x${height}'), '1280x720');
+    assert.equal(tpl(video([res(3840, undefined as never), res(1280, 720)]), '${width}x${height}'), '1280x720');
+    assert.equal(tpl(video([res(undefined as never, 2160), res(1280, 720)]), '${width}x${height}'), '1280x720');
     assert.equal(tpl(video([res(0, 0)]), '[${width}x${height}]'), '[x]');
     assert.equal(tpl(desc('VIDEO', { video: { id: 'v' } as never }), '[${width}x${height}]'), '[x]', 'no renditions listed');
   });
@@ -72,6 +80,7 @@ describe('reference: sizes and names from partial media', () => {
       `wix:image://v1/${ID}/shown.bin#originWidth=640&originHeight=480`);
     assert.equal(wixUri(desc('IMAGE', { image: { image: img() } }, { displayName: '' })),
       `wix:image://v1/${ID}#originWidth=640&originHeight=480`, 'no name: no name segment');
+    assert.equal(wixUri(desc('VIDEO', null, { displayName: '' })), `wix:video://v1/${ID}`);
     assert.equal(wixUri(desc('VIDEO', { video: { id: 'v', filename: 'clip.mp4', resolutions: [] } })), `wix:video://v1/${ID}/clip.mp4`);
   });
 
