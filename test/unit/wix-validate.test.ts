@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { WixError } from '../../src/wix/errors';
 import { fileSourceFromPath } from '../../src/wix/file-source';
 import { mimeTypeFor } from '../../src/wix/mime';
-import { validateUpload, type UploadFields } from '../../src/wix/validate';
+import { formatBytes, validateUpload, type UploadFields } from '../../src/wix/validate';
 import { bundleForNobody, NOBODY } from '../helpers/as-nobody';
 
 const ok: UploadFields = { fileName: 'a.png', size: 10, mimeType: 'image/png' };
@@ -118,5 +118,41 @@ describe('wix fileSourceFromPath', () => {
     assert.equal(e.kind, 'local');
     assert.equal(e.code, 'FILE_NOT_READABLE');
     assert.match(e.message, /^"locked\.png": The file cannot be read: permission denied/);
+  });
+});
+
+describe('wix validate: what the refusal tells the user', () => {
+  const KB = 1024;
+  it('sizes read in the unit a person expects, rounding above 100', () => {
+    const cases: [number, string][] = [
+      [1023, '1023 bytes'], [KB, '1.0 KB'], [1536, '1.5 KB'], [100 * KB, '100 KB'], [KB * KB - 1, '1024 KB'],
+      [KB ** 2, '1.0 MB'], [2.5 * KB ** 2, '2.5 MB'], [150 * KB ** 3, '150 GB'], [5 * KB ** 4, '5.0 TB'], [2048 * KB ** 4, '2048 TB'],
+    ];
+    for (const [n, text] of cases) assert.equal(formatBytes(n), text, String(n));
+  });
+
+  it('the size refusal names both sizes in readable units', () => {
+    refuses({ size: 2.5 * KB ** 2 }, 'FILE_SIZE_OVER_LIMIT', /The file is 2\.5 MB, above the maximum upload size of 2\.0 MB/, false, 2 * KB ** 2);
+  });
+
+  it('length refusals say how long the value is', () => {
+    refuses({ mimeType: 'x'.repeat(101) }, 'MIME_TYPE_TOO_LONG', /The MIME type is 101 characters long; Wix accepts at most 100/);
+    refuses({ parentFolderId: 'f'.repeat(101) }, 'PARENT_FOLDER_ID_TOO_LONG', /The parent folder ID is 101 characters long/);
+    refuses({ labels: Array.from({ length: 51 }, () => 'l') }, 'TOO_MANY_LABELS', /at most 50 for an upload/);
+    refuses({ labels: Array.from({ length: 501 }, () => 'l') }, 'TOO_MANY_LABELS', /at most 500 for a resumable upload/, true);
+  });
+
+  it('a label that is too long is quoted by its first 40 characters only', () => {
+    const label = 'abcdefghij'.repeat(20) + 'XYZ';
+    refuses({ labels: [label] }, 'LABEL_TOO_LONG', /The label "(abcdefghij){4}…" is 203 characters long/);
+  });
+
+  it('external info: origin up to 1000 characters, 30 ids of up to 4000 each; resumable uploads carry none to check', () => {
+    const ext = (origin?: string, ids?: string[]) => ({ ...ok, externalInfo: { origin, externalIds: ids } } as UploadFields);
+    validateUpload(ext('o'.repeat(1000), Array.from({ length: 30 }, () => 'i'.repeat(4000))), { resumable: false });
+    validateUpload(ext('site'), { resumable: false });
+    refuses({ externalInfo: { origin: 'o'.repeat(1001) } }, 'EXTERNAL_INFO_TOO_LONG', /external/);
+    refuses({ externalInfo: { externalIds: ['i'.repeat(4001)] } }, 'EXTERNAL_INFO_TOO_LONG', /external/);
+    validateUpload(ext('o'.repeat(1001)), { resumable: true });
   });
 });
