@@ -1,7 +1,7 @@
 // A local HTTP proxy for the proxy tests: absolute-URI (forward) requests and CONNECT tunnels, with Basic
 // proxy authentication. It records every request it carries. Tunnels to plain-HTTP targets are read, not just
 // piped (the bytes are not encrypted), so a tunnelled request is recorded one by one like a forwarded one.
-import { createServer, request, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { Agent, createServer, request, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 
 export interface ProxiedRequest {
@@ -18,6 +18,7 @@ export class TestProxy {
   /** Answers 407 to requests without these credentials. */
   auth?: { user: string; password: string };
   private readonly sockets = new Set<Socket>();
+  private readonly upstream = new Agent({ keepAlive: true });
 
   private constructor(private readonly server: Server, private readonly inner: Server) {}
 
@@ -78,7 +79,8 @@ export class TestProxy {
     const headers = { ...req.headers };
     delete headers['proxy-authorization'];
     delete headers['proxy-connection'];
-    const out = request(target, { method: req.method, headers }, up => {
+    // An agent of its own: inside VS Code's extension host the global one may itself be proxied.
+    const out = request(target, { method: req.method, headers, agent: this.upstream }, up => {
       res.writeHead(up.statusCode ?? 502, up.headers);
       up.pipe(res);
     });
@@ -88,6 +90,7 @@ export class TestProxy {
 
   async stop(): Promise<void> {
     for (const s of this.sockets) s.destroy();
+    this.upstream.destroy();
     await new Promise<void>(r => this.server.close(() => r()));
   }
 }
