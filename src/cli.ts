@@ -5,6 +5,7 @@ import { credentialsFrom, HELP, parseCli, UsageError, type ParsedArgs } from './
 import { runUpload, type UploadIo } from './cli/upload';
 import { WixMediaClient } from './wix/client';
 import type { Logger } from './wix/log';
+import { proxyFromEnv } from './wix/proxy';
 import { describeError } from './wix/messages';
 import { redact, redactingLogger, registerSecret } from './wix/redact';
 
@@ -35,9 +36,16 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   registerSecret(creds.apiKey);
 
   const logger = args.verbose ? stderrLogger(io) : undefined;
-  const client = new WixMediaClient({
-    apiKey: creds.apiKey, siteId: creds.siteId, baseUrl: creds.baseUrl, logger, userAgent: `wix-media-cli/${version}`,
-  });
+  let client: WixMediaClient;
+  try {
+    client = new WixMediaClient({
+      apiKey: creds.apiKey, siteId: creds.siteId, baseUrl: creds.baseUrl, logger, userAgent: `wix-media-cli/${version}`,
+      proxy: proxyFromEnv(io.env), // HTTPS_PROXY, HTTP_PROXY, NO_PROXY
+    });
+  } catch (e) {
+    io.stderr.write(`wix-media: ${redact(e instanceof Error ? e.message : String(e))}\n`);
+    return EXIT.USAGE;
+  }
   try {
     const outcome = await runUpload(args, client, { ...io, logger });
     if (outcome.interrupted) return EXIT.INTERRUPTED;

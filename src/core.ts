@@ -9,6 +9,7 @@ import { watchConfiguration } from './vscode/config-watch';
 import { seedDemoKey } from './vscode/key-hygiene';
 import { registerPasteAndDrop } from './vscode/paste-drop';
 import { createServices } from './vscode/services';
+import { watchWalkthroughContext } from './vscode/walkthrough';
 
 export interface Core {
   run(id: CommandId, args: unknown[]): Promise<unknown>;
@@ -20,7 +21,7 @@ export async function start(context: vscode.ExtensionContext): Promise<Core> {
   registerPasteAndDrop(s);
   s.log.info(`Wix Media ${context.extension.packageJSON?.version ?? ''} on VS Code ${vscode.version}; API at ${effectiveApiBaseUrl()}.`);
   await seedDemoKey(s);
-  context.subscriptions.push(...watchConfiguration(s));
+  context.subscriptions.push(...watchConfiguration(s), ...watchWalkthroughContext(s));
   const handlers = commandHandlers(s);
   return { run: (id, args) => handlers[id](...args), api: internalApi(s) };
 }

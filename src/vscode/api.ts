@@ -6,6 +6,7 @@ import type { UploadQueue } from '../upload/queue';
 import { checkStrayKey, moveStrayKey } from './key-hygiene';
 import { shownErrors } from './notify';
 import type { Services } from './services';
+import { walkthroughContext } from './walkthrough';
 
 export interface WixMediaInternalApi {
   readonly queue: UploadQueue;
@@ -22,6 +23,8 @@ export interface WixMediaInternalApi {
   checkStrayKey(): Promise<{ found: number; moved: boolean }>;
   /** What the prompt's "Move to Secret Storage" does. */
   moveStrayKey(): Promise<boolean>;
+  /** The walkthrough's context keys as this extension last set them. */
+  walkthroughContext(): Readonly<Record<string, boolean>>;
 }
 
 export function internalApi(s: Services): WixMediaInternalApi {
@@ -34,5 +37,6 @@ export function internalApi(s: Services): WixMediaInternalApi {
     keyStored: async () => !!(await s.context.secrets.get('wixMedia.apiKey')),
     checkStrayKey: () => checkStrayKey(s, { prompt: false }),
     moveStrayKey: () => moveStrayKey(s),
+    walkthroughContext,
   };
 }

@@ -8,6 +8,7 @@ import { wixError } from '../wix/messages';
 import { UploadQueue } from '../upload/queue';
 import type { GenerateFileResumableUploadUrlRequest, GenerateFileUploadUrlRequest } from '../wix/types';
 import { readConfig } from './config';
+import { affectsProxy, proxySettings } from './proxy-settings';
 import type { KeyStore } from './secrets';
 
 export interface Connection {
@@ -40,6 +41,8 @@ export class MediaSession implements vscode.Disposable {
     this.queue = new UploadQueue(this.delegate(), { concurrency: readConfig().concurrency, logger: log });
     this.subs.push(vscode.workspace.onDidChangeConfiguration(e => {
       if (e.affectsConfiguration('wixMedia.concurrency')) this.queue.setConcurrency(readConfig().concurrency);
+      // A new proxy takes a new client; in-flight uploads finish on the old one.
+      if (affectsProxy(e) && this.cached) { this.retired.push(this.cached.client); this.cached = undefined; }
     }));
   }
 
@@ -72,6 +75,7 @@ export class MediaSession implements vscode.Disposable {
       retry: opts.retries === undefined ? undefined : { maxAttempts: opts.retries },
       // Someone is waiting for the reference: poll readiness at least every 2 s.
       readyPoll: { initialDelayMs: 500, maxDelayMs: 2000 },
+      proxy: proxySettings(),
     });
   }
 

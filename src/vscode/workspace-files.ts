@@ -1,8 +1,9 @@
 // Turns what the user selected (files and folders, any file system scheme) into FileSources.
-// Folders are walked recursively through vscode.workspace.fs; symlink loops are detected and reported.
-import { promises as fsp } from 'node:fs';
+// Folders are walked by the engine's walker (src/upload/walk.ts) over vscode.workspace.fs.
+import { constants, promises as fsp } from 'node:fs';
 import { Readable } from 'node:stream';
 import * as vscode from 'vscode';
+import { walk, type EntryStat, type WalkPort } from '../upload/walk';
 import type { FileSource } from '../wix/api';
 import { fileSourceFromPath } from '../wix/file-source';
 import { localError } from '../wix/messages';
@@ -25,10 +26,6 @@ export interface Expansion {
   problems: PickProblem[];
 }
 
-/** OS clutter and VCS metadata that nobody means to upload when picking a folder. */
-const SKIPPED_NAMES = new Set(['.git', '.hg', '.svn', '.DS_Store', 'Thumbs.db', 'desktop.ini']);
-const MAX_DEPTH = 32;
-
 export function labelFor(uri: vscode.Uri): string {
   const rel = vscode.workspace.asRelativePath(uri, (vscode.workspace.workspaceFolders?.length ?? 0) > 1);
   return rel || uri.path.split('/').pop() || uri.toString();
@@ -45,84 +42,41 @@ export function toUri(x: vscode.Uri | string): vscode.Uri {
   return ws ? vscode.Uri.joinPath(ws.uri, s) : vscode.Uri.file(s);
 }
 
-function problem(uri: vscode.Uri, code: 'FILE_NOT_FOUND' | 'NOT_A_FILE', detail: string): PickProblem {
-  const label = labelFor(uri);
-  return { uri, label, error: localError(code, label, detail) };
+function kindOf(type: vscode.FileType): EntryStat {
+  const symlink = (type & vscode.FileType.SymbolicLink) !== 0;
+  // The disk provider marks a link to nothing as Unknown | SymbolicLink, and devices or pipes as Unknown.
+  const kind = type & vscode.FileType.Directory ? 'directory' : type & vscode.FileType.File ? 'file' : symlink ? 'dangling' : 'other';
+  return { kind, symlink };
 }
 
-async function realPath(uri: vscode.Uri): Promise<string | undefined> {
-  if (uri.scheme !== 'file') return undefined;
-  return fsp.realpath(uri.fsPath);
-}
+/** FileSystemError codes as errno names, so the walker's one error map words them. */
+const FS_ERROR_CODES: Record<string, string> = { FileNotFound: 'ENOENT', NoPermissions: 'EACCES', FileNotADirectory: 'ENOTDIR' };
 
-/** Expands folders (recursively) into their files, in a stable order, without duplicates. */
+/** vscode.workspace.fs as the walker's file system; real paths (for loops and duplicates) where the scheme is file:. */
+export const workspaceWalkPort: WalkPort<vscode.Uri> = {
+  stat: async uri => kindOf((await vscode.workspace.fs.stat(uri)).type),
+  readDirectory: async dir => (await vscode.workspace.fs.readDirectory(dir)).map(([name, type]) => [name, kindOf(type)]),
+  child: (dir, name) => vscode.Uri.joinPath(dir, name),
+  realPath: async uri => (uri.scheme === 'file' ? fsp.realpath(uri.fsPath) : undefined),
+  key: uri => uri.toString(),
+  checkReadable: async uri => { if (uri.scheme === 'file') await fsp.access(uri.fsPath, constants.R_OK); },
+  label: labelFor,
+  location: uri => (uri.scheme === 'file' ? uri.fsPath : uri.toString(true)),
+  codeOf: e => {
+    const code = (e as { code?: unknown })?.code;
+    if (typeof code === 'string' && /^E[A-Z]+$/.test(code)) return code;
+    if (typeof code === 'string' && FS_ERROR_CODES[code]) return FS_ERROR_CODES[code];
+    return /\b(E[A-Z]{3,})\b/.exec(e instanceof Error ? e.message : '')?.[1];
+  },
+};
+
+/** Expands folders (recursively) into their files through the shared walker (src/upload/walk.ts). */
 export async function expandSelection(uris: readonly vscode.Uri[], token?: vscode.CancellationToken): Promise<Expansion> {
-  const files: PickedFile[] = [];
-  const problems: PickProblem[] = [];
-  const seen = new Set<string>();
-  const addFile = (uri: vscode.Uri) => {
-    const k = uri.toString();
-    if (seen.has(k)) return;
-    seen.add(k);
-    files.push({ uri, label: labelFor(uri) });
+  const r = await walk(workspaceWalkPort, uris, { signal: token && { get aborted() { return token.isCancellationRequested; } } });
+  return {
+    files: r.files.map(uri => ({ uri, label: labelFor(uri) })),
+    problems: r.problems.map(p => ({ uri: p.at, label: labelFor(p.at), error: p.error })),
   };
-
-  const walk = async (dir: vscode.Uri, ancestors: Set<string>, depth: number): Promise<void> => {
-    if (token?.isCancellationRequested) return;
-    if (depth > MAX_DEPTH) {
-      problems.push(problem(dir, 'NOT_A_FILE', `The folder nesting is deeper than ${MAX_DEPTH} levels (a symbolic link loop?); it was skipped.`));
-      return;
-    }
-    let entries: [string, vscode.FileType][];
-    try {
-      entries = await vscode.workspace.fs.readDirectory(dir);
-    } catch (e) {
-      problems.push(problem(dir, 'FILE_NOT_FOUND', `The folder could not be read: ${(e as Error).message}`));
-      return;
-    }
-    entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    for (const [name, type] of entries) {
-      if (SKIPPED_NAMES.has(name)) continue;
-      const child = vscode.Uri.joinPath(dir, name);
-      if (type & vscode.FileType.Directory) {
-        let real: string | undefined;
-        try {
-          real = await realPath(child);
-        } catch (e) {
-          problems.push(problem(child, 'NOT_A_FILE', `It is a symbolic link that cannot be followed (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}); it was skipped.`));
-          continue;
-        }
-        if (real !== undefined && ancestors.has(real)) {
-          problems.push(problem(child, 'NOT_A_FILE', `It is a symbolic link back to a folder that contains it (a loop: ${real}); it was skipped.`));
-          continue;
-        }
-        await walk(child, real !== undefined ? new Set([...ancestors, real]) : ancestors, depth + 1);
-      } else {
-        // Files, and broken links (Unknown): the source reports a broken link with a clear message.
-        addFile(child);
-      }
-    }
-  };
-
-  for (const uri of uris) {
-    if (token?.isCancellationRequested) break;
-    let stat: vscode.FileStat;
-    try {
-      stat = await vscode.workspace.fs.stat(uri);
-    } catch {
-      // Let the source report it (it names the path and says what to do).
-      addFile(uri);
-      continue;
-    }
-    if (stat.type & vscode.FileType.Directory) {
-      let real: string | undefined;
-      try { real = await realPath(uri); } catch { real = undefined; }
-      await walk(uri, new Set(real !== undefined ? [real] : []), 0);
-    } else {
-      addFile(uri);
-    }
-  }
-  return { files, problems };
 }
 
 /** Bytes already in memory (a pasted or dropped file without a path). */

@@ -5,6 +5,7 @@ import { WixError } from './errors';
 import * as folders from './folders';
 import { DEFAULT_REQUEST_TIMEOUT_MS, DEFAULT_RETRY, WixHttp, type FullRetryPolicy } from './http';
 import { silentLogger } from './log';
+import type { ProxySettings } from './proxy';
 import { cancelledError, withFileName } from './messages';
 import { mimeTypeFor } from './mime';
 import { uploadViaPut } from './put-upload';
@@ -33,6 +34,8 @@ export interface WixClientOptions extends ClientOptions {
   readyPoll?: PollOptions;
   /** Send through this undici dispatcher (e.g. a ProxyAgent) instead of a dedicated Agent; close() leaves it open. */
   dispatcher?: Dispatcher;
+  /** Send through a proxy (HTTPS_PROXY… for the CLI, http.proxy… for the extension); see proxy.ts. */
+  proxy?: ProxySettings;
 }
 
 /** Drops undefined fields, so only what was given goes on the wire. */
@@ -67,6 +70,7 @@ export class WixMediaClient implements MediaClient {
       userAgent: opts.userAgent ?? DEFAULT_USER_AGENT,
       connections: opts.connections,
       dispatcher: opts.dispatcher,
+      proxy: opts.proxy,
     });
   }
 

@@ -7,6 +7,7 @@ import type { RetryPolicy } from './api';
 import { WixError } from './errors';
 import { FileChangedError } from './file-chunks';
 import { parseErrorResponse } from './errors-parse';
+import { hasProxy, proxyDispatcher, proxyLogLine, type ProxySettings } from './proxy';
 import { silentLogger, type Logger } from './log';
 import { cancelledError, localError, wixError } from './messages';
 import { redact, redactUrl } from './redact';
@@ -57,11 +58,13 @@ export interface HttpOptions {
   connections?: number;
   /** Use this dispatcher instead of a dedicated Agent (it is then not closed by close()). */
   dispatcher?: Dispatcher;
+  /** Send through a proxy (see proxy.ts); ignored when `dispatcher` is given. */
+  proxy?: ProxySettings;
 }
 
 /** An Agent for one client: keep-alive for the API and upload hosts, bounded connections, timeouts on every request. */
-export function createDispatcher(requestTimeoutMs: number, connections = DEFAULT_CONNECTIONS): AgentType {
-  return new Agent({
+export function createDispatcher(requestTimeoutMs: number, connections = DEFAULT_CONNECTIONS, proxy?: ProxySettings): Dispatcher {
+  const options: AgentType.Options = {
     connections,
     pipelining: 1,
     keepAliveTimeout: 10_000,
@@ -69,7 +72,8 @@ export function createDispatcher(requestTimeoutMs: number, connections = DEFAULT
     headersTimeout: requestTimeoutMs,
     bodyTimeout: requestTimeoutMs,
     connect: { timeout: Math.min(requestTimeoutMs, 15_000) },
-  });
+  };
+  return proxyDispatcher(proxy, options) ?? new Agent(options);
 }
 
 const HEADER_DENYLIST_FOR_UPLOADS = ['authorization', 'wix-site-id', 'wix-account-id', 'cookie'];
@@ -105,6 +109,10 @@ export function mapTransportError(e: unknown, ctx: { signal?: AbortSignal; fileN
   }
   if (code === 'UND_ERR_REQ_CONTENT_LENGTH_MISMATCH') {
     return localError('FILE_CHANGED', ctx.fileName, undefined, e);
+  }
+  // undici's proxy agents say a refused proxy login as "(407)" in the message, whether forwarding or tunnelling.
+  if (/\(407\)/.test(message)) {
+    return wixError({ kind: 'network', code: 'PROXY_AUTH_REQUIRED', detail: 'the proxy answered 407 Proxy Authentication Required: its user name or password is missing or wrong', fileName: ctx.fileName, cause: e });
   }
   if (code === 'UND_ERR_INVALID_ARG' || code === 'ERR_INVALID_URL' || code === 'ERR_INVALID_CHAR') {
     return localError('INVALID_REQUEST', ctx.fileName, `The request could not be built: ${message}.`, e);
@@ -150,7 +158,8 @@ export class WixHttp {
 
   constructor(readonly opts: HttpOptions) {
     this.ownsDispatcher = !opts.dispatcher;
-    this.dispatcher = opts.dispatcher ?? createDispatcher(opts.requestTimeoutMs, opts.connections);
+    this.dispatcher = opts.dispatcher ?? createDispatcher(opts.requestTimeoutMs, opts.connections, opts.proxy);
+    if (!opts.dispatcher && hasProxy(opts.proxy)) opts.logger.info(proxyLogLine(opts.proxy));
   }
 
   get logger(): Logger {

@@ -13,6 +13,7 @@ import {
 const COMMANDS = [
   'wixMedia.upload', 'wixMedia.uploadActiveFile', 'wixMedia.setApiKey', 'wixMedia.clearApiKey',
   'wixMedia.selectSite', 'wixMedia.showQueue', 'wixMedia.showLog',
+  'wixMedia.uploadSampleImage', 'wixMedia.choosePasteDefault',
 ];
 
 describe('commands and the API key', () => {

@@ -7,6 +7,7 @@ import { clearApiKey, setApiKey, type SetApiKeyOptions } from './key';
 import { showLog, showQueue } from './queue';
 import { selectSite, type SelectSiteOptions } from './site';
 import { upload, uploadActiveFile } from './upload';
+import { choosePasteDefault, uploadSampleImage } from '../walkthrough';
 
 export type CommandHandlers = Record<CommandId, (...args: unknown[]) => Promise<unknown>>;
 
@@ -29,5 +30,7 @@ export function commandHandlers(s: Services): CommandHandlers {
     'wixMedia.selectSite': guard('wixMedia.selectSite', (...args) => selectSite(s, optionsOf<SelectSiteOptions>(args))),
     'wixMedia.showQueue': guard('wixMedia.showQueue', (...args) => showQueue(s, args)),
     'wixMedia.showLog': guard('wixMedia.showLog', () => showLog(s)),
+    'wixMedia.uploadSampleImage': guard('wixMedia.uploadSampleImage', () => uploadSampleImage(s)),
+    'wixMedia.choosePasteDefault': guard('wixMedia.choosePasteDefault', (...args) => choosePasteDefault(args)),
   };
 }
