@@ -41,8 +41,12 @@ export async function runW1(ctx0: BenchContext): Promise<RowResult[]> {
   const link = describeLink(opts);
   ctx.log(`W1: ${opts.w1Mb} MiB through the proxy (${link}), ${opts.wRuns} rotating runs per side`);
   const sides = cliSides(ctx, [file.path]);
-  const results = await alternate(ctx, opts.wRuns, [...sides, { label: 'curl (generate + PUT)', run: () => runCurl(ctx, 'put.sh', [file.path]) }], [file]);
+  // curl speaking tus (one PATCH) is no baseline, only the floor of the resumable path over this link.
+  const results = await alternate(ctx, opts.wRuns, [...sides,
+    { label: 'curl tus (one PATCH)', run: () => runCurl(ctx, 'tus.sh', [file.path]) },
+    { label: 'curl (generate + PUT)', run: () => runCurl(ctx, 'put.sh', [file.path]) }], [file]);
   const curl = results[results.length - 1];
+  const curlTus = results[results.length - 2];
   const a = median(results[0].map((m) => m.wallMs));
   const b = median(curl.map((m) => m.wallMs));
   const goal = 1.10;
@@ -55,6 +59,7 @@ export async function runW1(ctx0: BenchContext): Promise<RowResult[]> {
       `CLI: \`node dist/cli.js upload ${file.name}\` (default settings). Baseline: \`test/bench/curl/put.sh\` (curl generate-upload-url, then \`curl -T\` to the upload URL).`,
       `The link: test/bench/net-proxy.ts in its own process, ${link}, the cap shared by all connections, one round trip per new connection; one listener stands for the API host and one for the upload host (the emulator's \`--upload-base-url\` points its upload URLs there). At ${opts.mbit} Mbit/s the file alone needs ${((size * 8) / (opts.mbit * 1e6)).toFixed(2)} s.`,
       summary('CLI', results[0]), summary('curl', curl),
+      `${summary('curl tus.sh (generate-resumable, tus create, one PATCH, finalize; not the baseline: what the resumable path costs over this link at best)', curlTus)}; ratio to curl PUT ${fmtRatio(median(curlTus.map((m) => m.wallMs)) / b)}`,
       ...alsoNotes(ctx, sides, results, b),
     ],
   }];
