@@ -29,6 +29,8 @@ export interface BenchOptions {
   /** R1: the emulator's rate limit, CALLS per WINDOW ms (Wix documents 200 per minute). */
   r1Calls: number;
   r1WindowMs: number;
+  /** A line for RESULTS.md's header (e.g. that the machine was shared). */
+  note?: string;
   /** Extra CLI bundles measured as more sides of W1, W2 and P1d (levers: before/after builds). */
   alsoCli: { label: string; path: string }[];
   /** Record a --cpu-prof of one CLI run in P1 and P3 and summarize it. */
@@ -63,6 +65,7 @@ export const HELP = `Usage: npm run bench -- [flags]
   --w2-kb N           W2 file size in KiB (default 64)
   --r1-files N        R1 number of files (default 300)
   --r1-limit C/MS     R1 emulator rate limit: C API calls per MS ms (default 200/60000, Wix's 200 a minute)
+  --note TEXT         a line for RESULTS.md's header (e.g. "the machine was shared with other jobs")
   --also-cli L=PATH,… also measure these CLI bundles as extra sides of W1, W2 and P1d (e.g. a lever's build)
   --cli PATH          measure this CLI bundle instead of dist/cli.js (before/after comparisons of a patch)
   --profile           also record a --cpu-prof of one CLI run in P1 and P3 and summarize it
@@ -103,6 +106,7 @@ export function parseOptions(argv: string[]): BenchOptions | 'help' {
       'r1-files': { type: 'string' },
       'r1-limit': { type: 'string' },
       'also-cli': { type: 'string' },
+      note: { type: 'string' },
       profile: { type: 'boolean' },
       cli: { type: 'string' },
       clean: { type: 'boolean' },
@@ -127,7 +131,7 @@ export function parseOptions(argv: string[]): BenchOptions | 'help' {
     return { label: pair.slice(0, i), path: pair.slice(i + 1) };
   });
   const sizeFlags = ['cli', 'runs', 'p1-mb', 'skip-p1-tus', 'p2-mb', 'p3-files', 'p3-kb', 'p3-runs', 'p4-mb',
-    'delay-ms', 'mbit', 'w-runs', 'w1-mb', 'w2-files', 'w2-kb', 'r1-files', 'r1-limit', 'also-cli'] as const;
+    'delay-ms', 'mbit', 'w-runs', 'w1-mb', 'w2-files', 'w2-kb', 'r1-files', 'r1-limit'] as const;
   return {
     only,
     runs: positive('--runs', v.runs, 5),
@@ -149,6 +153,7 @@ export function parseOptions(argv: string[]): BenchOptions | 'help' {
     r1Calls: positive('--r1-limit', r1[0], 200),
     r1WindowMs: positive('--r1-limit', r1[1], 60000),
     alsoCli,
+    note: v.note,
     profile: !!v.profile,
     cli: v.cli,
     clean: !!v.clean,
