@@ -63,11 +63,20 @@ export class EmulatorProcess {
   }
 
   private async control(method: string, path: string, body?: unknown): Promise<any> {
-    const r = await fetch(`${this.baseUrl}/__emulator/${path}`, {
+    const send = () => fetch(`${this.baseUrl}/__emulator/${path}`, {
       method,
       headers: body === undefined ? {} : { 'content-type': 'application/json' },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
+    let r: Response;
+    try {
+      r = await send();
+    } catch (e) {
+      // A keep-alive socket the emulator closed while the harness was busy writing a large test file (synchronous
+      // writes: the FIN went unnoticed) fails at once; reading the state or resetting again is harmless.
+      if (!(method === 'GET' || path === 'reset')) throw e;
+      r = await send();
+    }
     const text = await r.text();
     if (!r.ok) throw new Error(`emulator ${method} /__emulator/${path} answered ${r.status}: ${text.slice(0, 300)}`);
     return text ? JSON.parse(text) : undefined;
