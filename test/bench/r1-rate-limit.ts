@@ -46,7 +46,7 @@ export async function runR1(ctx: BenchContext): Promise<RowResult[]> {
       verdict: floorMs > 0 && ratio <= GOAL ? 'pass' : floorMs > 0 ? 'miss' : 'info',
       notes: [
         `CLI: \`node dist/cli.js upload DIR\` (default settings) against its own emulator started with \`--rate-limit ${calls}/${windowMs}\`; exit code ${m.code}; the emulator holds all ${files.length} files with their sha256.`,
-        `Floor: ${files.length} generate-upload-url calls at ${calls} per ${windowMs} ms: (ceil(${files.length}/${calls}) - 1) × ${windowMs} ms = ${fmtS(floorMs)} (a fixed window that happened to start before the run could allow less).`,
+        `Floor: ${files.length} generate-upload-url calls at ${calls} per ${windowMs} ms: (ceil(${files.length}/${calls}) - 1) × ${windowMs} ms = ${fmtS(floorMs)} (exact for a sliding window; a fixed window that happened to start before the run could allow less).`,
         `Emulator stats after the run: ${statsText}.`,
         failedLines.length ? `The CLI's stderr had ${failedLines.length} line(s) about failures or 429s; first: ${failedLines[0].slice(0, 200)}` : 'The CLI reported no failure.',
       ],
