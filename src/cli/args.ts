@@ -1,6 +1,7 @@
 // Command-line parsing and validation for `wix-media upload`. Every problem is a UsageError (exit 2) whose
 // message says what to change.
 import { parseArgs } from 'node:util';
+import { DEFAULT_CONCURRENCY } from '../upload/queue';
 
 export const FORMATS = ['url', 'markdown', 'html', 'wix', 'json'] as const;
 export type Format = typeof FORMATS[number];
@@ -47,9 +48,9 @@ Options:
                          wix: the wix:image:// (etc.) URI, waiting until Wix has processed the file;
                          json: one JSON object per line (file, id, name, url, wixUri, mediaType,
                          sizeInBytes, operationStatus)
-  --concurrency N      Uploads at once, 1-${MAX_CONCURRENCY} (default 4)
+  --concurrency N      Uploads at once, 1-${MAX_CONCURRENCY} (default ${DEFAULT_CONCURRENCY})
   --wait               Wait until Wix has processed each file (operationStatus READY)
-  --threshold-mb N     Files above N MB use the resumable (tus) upload (default 10)
+  --threshold-mb N     Files above N MB use the resumable (tus) upload (default 100)
   --max-size-mb N      Refuse files above N MB before uploading
   --verbose            Log requests and retries to stderr
   -h, --help           Show this help
@@ -119,7 +120,7 @@ export function parseCli(argv: readonly string[]): ParsedArgs {
     throw new UsageError(`Unknown --format '${v.format}': use one of ${FORMATS.join(', ')}.`);
   }
 
-  let concurrency = 4;
+  let concurrency = DEFAULT_CONCURRENCY;
   if (v.concurrency !== undefined) {
     concurrency = Number(v.concurrency);
     if (!/^\d+$/.test(v.concurrency) || concurrency < 1 || concurrency > MAX_CONCURRENCY) {

@@ -47,9 +47,9 @@ export interface UploadOptions {
   labels?: string[];
   private?: boolean;
   externalInfo?: ExternalInfo;
-  /** Files above this go through generate-resumable-upload-url and tus. Default 10 MB. */
+  /** Files above this go through generate-resumable-upload-url and tus. Default 100 MB. */
   resumableThresholdBytes?: number;
-  /** Default 8 MiB. */
+  /** Bytes per tus PATCH. Default: the whole file in one streamed PATCH. */
   tusChunkSizeBytes?: number;
   /** A local size limit checked before any request; above it: FILE_SIZE_OVER_LIMIT. */
   maxFileSizeBytes?: number;

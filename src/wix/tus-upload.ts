@@ -15,7 +15,13 @@ import { SourceInput, SourceReader } from './tus-source-reader';
 import { UndiciTusStack } from './tus-http-stack';
 import type { FileDescriptor, GenerateFileResumableUploadUrlRequest, GenerateFileResumableUploadUrlResponse } from './types';
 
-export const DEFAULT_TUS_CHUNK_BYTES = 8 * 1024 * 1024;
+/**
+ * One streamed PATCH for the whole file (tus-js-client's own default, and the form of Wix's example): after a break
+ * the library asks the server (HEAD) for its offset and streams the rest, so resuming re-sends only what the server
+ * had not stored. Fixed chunks cost a round trip each (8 MiB chunks: 8 waits for a 64 MiB file) and bought nothing
+ * more: test/bench/RESULTS.md, W1 and P1d.
+ */
+export const DEFAULT_TUS_CHUNK_BYTES = Number.POSITIVE_INFINITY;
 
 export interface TusContext {
   http: WixHttp;

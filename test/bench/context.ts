@@ -2,6 +2,7 @@
 // (the CLI under test and the curl scripts), each run as a measured child process.
 import { join, resolve } from 'node:path';
 import type { EmulatorProcess, EmuState } from './emulator-proc';
+import type { ProxiedEmulator } from './link';
 import { measure, mustSucceed, type Measured } from './measure';
 import type { BenchOptions } from './options';
 import type { TestFile } from './data';
@@ -25,6 +26,8 @@ export interface BenchContext {
   work: string;
   opts: BenchOptions;
   emu: EmulatorProcess;
+  /** The W rows' emulator behind the latency proxy (started only when a W row runs). */
+  link?: ProxiedEmulator;
   log(line: string): void;
 }
 
@@ -34,10 +37,10 @@ export const cliUnderTest = (ctx: BenchContext) => (ctx.opts.cli ? resolve(ctx.o
 export const CURL_DIR = (root: string) => join(root, 'test/bench/curl');
 
 /** `node dist/cli.js upload …` against the emulator. `nodeFlags` go before the script (e.g. --cpu-prof). */
-export function runCli(ctx: BenchContext, args: string[], nodeFlags: string[] = []): Promise<Measured> {
+export function runCli(ctx: BenchContext, args: string[], nodeFlags: string[] = [], bundle = cliUnderTest(ctx)): Promise<Measured> {
   return measure({
     cmd: process.execPath,
-    args: [...nodeFlags, cliUnderTest(ctx), 'upload', ...args],
+    args: [...nodeFlags, bundle, 'upload', ...args],
     env: ctx.emu.env,
     node: true,
     serverPid: ctx.emu.pid,

@@ -1,7 +1,7 @@
 // P1: one big file, `wix-media upload` vs curl, wall time, median of N alternating runs.
 // P1  : the same protocol on both sides: the CLI's plain PUT (forced with --threshold-mb above the size) vs
 //       put.sh (curl POST generate-upload-url + curl -T to the upload URL). Both times include the generate call.
-// P1b : what `wix-media upload big.bin` does by default above 10 MB (tus in 8 MiB PATCHes + finalize) vs
+// P1b : what `wix-media upload big.bin` does by default above the resumable threshold (tus + finalize) vs
 //       tus.sh (curl generate-resumable + tus create + one PATCH of the whole file + finalize).
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -86,7 +86,7 @@ export async function runP1(ctx: BenchContext): Promise<RowResult[]> {
       { label: 'curl (tus)', run: () => runCurl(ctx, 'tus.sh', [file.path]) },
     ], [file]);
     const notesT = [
-      `CLI: \`node dist/cli.js upload ${file.name}\` (default threshold 10 MB: tus, 8 MiB PATCHes via tus-js-client, then the finalize PUT).`,
+      `CLI: \`node dist/cli.js upload ${file.name}\` (above the default threshold: tus via tus-js-client with the default chunking, then the finalize PUT).`,
       'Baseline: `test/bench/curl/tus.sh` = curl generate-resumable-upload-url, tus create (POST), one PATCH with the whole file (`curl -X PATCH -T`), finalize PUT. The emulator stores tus bytes on disk and hashes them at finalize, for both sides alike.',
       perRun('CLI', cliT), perRun('curl', curlT),
     ];

@@ -4,6 +4,7 @@ import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { alternate, cpuText, fmtRatio, fmtS, runCli, runCurl, verifyStored, type BenchContext, type RowResult } from './context';
 import { ensureBatch, KiB } from './data';
+import { DEFAULT_CONCURRENCY } from '../../src/upload/queue';
 import { cpuS, median, type Measured } from './measure';
 import { newestProfile, profileNotes, summarizeProfile } from './profile';
 
@@ -36,7 +37,7 @@ export async function runP3(ctx: BenchContext): Promise<RowResult[]> {
 
   const b = median(curl.map((m) => m.wallMs));
   const notes = [
-    `Files: ${what} in one folder; CLI: \`node dist/cli.js upload DIR\` (default concurrency 4) and \`… --concurrency 8\`.`,
+    `Files: ${what} in one folder; CLI: \`node dist/cli.js upload DIR\` (default concurrency ${DEFAULT_CONCURRENCY}) and \`… --concurrency 8\`.`,
     `Baseline: \`test/bench/curl/batch.sh DIR ${XARGS_P}\` = \`find DIR -type f -print0 | xargs -0 -n 1 -P ${XARGS_P} bash put.sh\` (curl generate + curl PUT per file).`,
     summary('CLI default', cliDefault), summary('CLI --concurrency 8', cli8), summary('curl', curl),
   ];

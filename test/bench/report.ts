@@ -1,6 +1,7 @@
 // The results: an aligned table on stdout, and RESULTS.md with the machine, the commit, the table and the notes.
 import { spawnSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { cpus, loadavg, release, totalmem } from 'node:os';
 import type { RowResult } from './context';
 import type { BenchOptions } from './options';
@@ -70,6 +71,7 @@ export function markdown(rows: RowResult[], info: RunInfo, opts: BenchOptions): 
     `- Commit: ${info.commit}; CLI measured: ${info.cli}`,
     `- Peak RSS measured with ${info.rss}`,
     `- Bench duration: ${info.durationS.toFixed(0)} s`,
+    ...(opts.note ? [`- Note: ${opts.note}`] : []),
     '',
     '| row | measure | goal | figure | baseline | ratio | result |',
     '|---|---|---|---|---|---|---|',
@@ -83,12 +85,19 @@ export function markdown(rows: RowResult[], info: RunInfo, opts: BenchOptions): 
     'counts only if the emulator then holds exactly the files sent, with the same sha256. Wall times are measured from spawning the ' +
     'child to its exit, so they include process start-up on both sides. Sizes: MiB = 1024² bytes.',
     '',
+    'The W rows use an emulator of their own behind test/bench/net-proxy.ts (a TCP proxy in its own process: a one-way delay ' +
+    'each way, a throughput cap shared by all connections, one round trip per new connection), with one listener for the API ' +
+    'host and one for the upload host; the emulator\'s `--upload-base-url` points the upload URLs it hands out at the second. ' +
+    'Both sides of a W comparison go through it. Sides marked [label] are other CLI builds (`--also-cli`), e.g. the code before a change.',
+    '',
   ];
   for (const r of rows) {
     out.push(`### ${r.id}: ${r.measure}`, '');
     for (const n of r.notes) out.push(n.startsWith('```') ? n : `- ${n}`);
     out.push('');
   }
+  const levers = join(__dirname, '../../../test/bench/levers.md');
+  if (existsSync(levers)) out.push(readFileSync(levers, 'utf8').trim(), '');
   return out.join('\n');
 }
 

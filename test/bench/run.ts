@@ -1,4 +1,4 @@
-// `npm run bench`: the performance rows of issue 6 (P1-P6), each side by side with its baseline, in one run,
+// `npm run bench`: the performance rows of issues 6 (P1-P6) and 14 (P1d, W1, W2, R1), each side by side with its baseline, in one run,
 // against one emulator process. Prints a table and writes test/bench/RESULTS.md. See test/bench/README.md.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
@@ -14,6 +14,10 @@ import { runP3 } from './p3-batch';
 import { runP4 } from './p4-resume';
 import { runP5 } from './p5-package';
 import { runP6 } from './p6-ui';
+import { runP1d } from './p1d-default';
+import { runR1 } from './r1-rate-limit';
+import { runW1, runW2 } from './w-link';
+import { ProxiedEmulator } from './link';
 import { loadText, machineInfo, markdown, textTable, writeResults } from './report';
 
 const ROOT = resolve(__dirname, '../../..');
@@ -26,6 +30,10 @@ const ROWS: Record<RowId, { title: string; run: (ctx: BenchContext) => Promise<R
   P4: { title: 'resume after a dropped connection', run: runP4 },
   P5: { title: 'package size and activation', run: runP5 },
   P6: { title: 'UI right-click to reference', run: runP6 },
+  P1D: { title: 'single-file default path vs curl PUT', run: runP1d },
+  W1: { title: 'one big file through the latency proxy', run: runW1 },
+  W2: { title: 'many small files through the latency proxy', run: runW2 },
+  R1: { title: 'many files under the rate limit', run: runR1 },
 };
 
 const log = (line: string) => process.stderr.write(`[bench] ${line}\n`);
@@ -46,7 +54,7 @@ function preflight(opts: BenchOptions): string[] {
 
 /** Largest file any selected row sends, so the emulator's size limit is above it. */
 function largestBytes(o: BenchOptions): number {
-  return Math.max(o.p1Mb, o.p2SmallMb, o.p2LargeMb, o.p4Mb) * MiB;
+  return Math.max(o.p1Mb, o.p2SmallMb, o.p2LargeMb, o.p4Mb, o.w1Mb) * MiB;
 }
 
 async function main(): Promise<number> {
@@ -69,19 +77,22 @@ async function main(): Promise<number> {
   mkdirSync(WORK, { recursive: true });
   const started = Date.now();
   const loadStart = loadText();
-  const needsEmulator = opts.only.some((id) => ['P1', 'P2', 'P3', 'P4'].includes(id));
+  const needsEmulator = opts.only.some((id) => ['P1', 'P2', 'P3', 'P4', 'P1D'].includes(id));
   const emu = needsEmulator ? await EmulatorProcess.start(ROOT, largestBytes(opts) + MiB) : undefined;
-  const stop = () => { void emu?.stop(); };
+  const needsLink = opts.only.some((id) => ['W1', 'W2'].includes(id));
+  const link = needsLink ? await ProxiedEmulator.start(ROOT, largestBytes(opts) + MiB, opts) : undefined;
+  const stop = () => { void emu?.stop(); void link?.stop(); };
   process.once('SIGINT', () => { stop(); process.exit(130); });
   process.once('SIGTERM', () => { stop(); process.exit(143); });
   if (emu) log(`emulator pid ${emu.pid} at ${emu.baseUrl}; test files in ${WORK}`);
+  if (link) log(`W rows: emulator pid ${link.emu.pid} behind the proxy pid ${link.proxyPid} (API ${link.apiUrl}, uploads ${link.uploadUrl})`);
 
   const results: RowResult[] = [];
   try {
     for (const id of opts.only) {
       const row = ROWS[id];
       try {
-        results.push(...await row.run({ root: ROOT, work: WORK, opts, emu: emu!, log }));
+        results.push(...await row.run({ root: ROOT, work: WORK, opts, emu: emu!, link, log }));
       } catch (e) {
         const message = (e as Error).stack ?? String(e);
         log(`${id} failed: ${message}`);
@@ -90,6 +101,7 @@ async function main(): Promise<number> {
     }
   } finally {
     await emu?.stop();
+    await link?.stop();
   }
 
   const info = {

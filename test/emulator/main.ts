@@ -47,6 +47,7 @@ async function main(): Promise<void> {
     process.stdout.write(
       'Usage: npm run emulator -- [--port 8787] [--ready-delay-ms 300] [--max-file-bytes N] [--quota-bytes N]\n' +
       '                           [--limits IMAGE=bytes,VIDEO=bytes,...] [--token-prefix P] [--hash md5|sha256] [--quiet]\n' +
+      '                           [--upload-base-url http://127.0.0.1:PORT]  (upload URLs point there, e.g. a proxy)\n' +
       'Env: PORT, WIX_EMULATOR_API_KEY, WIX_EMULATOR_SITE_ID\n');
     return;
   }
@@ -61,6 +62,7 @@ async function main(): Promise<void> {
     maxBytesByType: limits(),
     quotaBytes: num('quota-bytes'),
     tokenPrefix: arg('token-prefix'),
+    uploadBaseUrl: arg('upload-base-url'),
     descriptorHash: hash === 'sha256' ? 'sha256' : 'md5',
     log: quiet ? undefined : (line) => process.stderr.write(`[wix-emulator] ${line}\n`),
   });

@@ -56,7 +56,7 @@ export class WixEmulator {
     this.folderStore = new FolderStore(this.siteId);
     this.library = new MediaLibrary(this.siteId, this.folderStore, this.faultBook, opts.readyDelayMs ?? 300);
     this.ctx = {
-      baseUrl: this.baseUrl, apiKey: this.apiKey, siteId: this.siteId,
+      baseUrl: (opts.uploadBaseUrl ?? this.baseUrl).replace(/\/+$/, ''), apiKey: this.apiKey, siteId: this.siteId,
       tokens: this.tokens, folders: this.folderStore, faults: this.faultBook, library: this.library, stats: this.stats,
       uploadUrlTtlMs: opts.uploadUrlTtlMs ?? 24 * 3600_000,
       resumableTtlMs: opts.resumableTtlMs ?? 7 * 24 * 3600_000,

@@ -118,7 +118,8 @@ export class TusGateway {
     ex.req.resume(); // the body is an empty JSON object; nothing in it matters
     tok.state = 'busy';
     try {
-      const { sha256, hash, head } = await hashFile(join(this.dir, upload.id), this.ctx.descriptorHash);
+      // The digest taken while the PATCHes came in, when they covered the file in order; else read it back.
+      const { sha256, hash, head } = this.store!.takeDigest(upload.id, upload.offset) ?? await hashFile(join(this.dir, upload.id), this.ctx.descriptorHash);
       const stored = this.ctx.library.store({
         spec: tok.spec, size: upload.offset, sha256, hash, head, via: 'tus',
         contentType: upload.metadata?.contentType ?? undefined, filenameParam,
@@ -135,6 +136,7 @@ export class TusGateway {
   /** Drops every tus upload (emulator reset). Synchronous, so a stop() right after can't race it. */
   reset(): void {
     if (!this.dir) return;
+    this.store?.forgetDigests();
     for (const name of readdirSync(this.dir)) rmSync(join(this.dir, name), { recursive: true, force: true });
   }
 
@@ -161,8 +163,21 @@ async function hashFile(path: string, mode: 'md5' | 'sha256'): Promise<{ sha256:
   return { ...hasher.digest(), head: head.get() };
 }
 
-/** A FileStore whose writes count bytes and apply the tus-patch 'slow' and 'reset' faults. */
+/** A digest of an upload's bytes [0, next), taken as they were written. */
+interface RunningDigest {
+  hasher: Hasher;
+  head: HeadCollector;
+  next: number;
+}
+
+/**
+ * A FileStore whose writes count bytes and apply the tus-patch 'slow' and 'reset' faults. It also hashes the bytes
+ * on their way to disk while the PATCHes arrive in order (each starting where the last one's bytes ended), so the
+ * finalize need not read a large file back (the plain PUT hashes as it receives, too); any other order drops it.
+ */
 class GatedStore extends FileStore {
+  private readonly digests = new Map<string, RunningDigest>();
+
   constructor(opts: { directory: string }, private readonly ctx: Ctx, private readonly scope: AsyncLocalStorage<PatchScope>) {
     super(opts);
   }
@@ -171,7 +186,40 @@ class GatedStore extends FileStore {
     const s = this.scope.getStore();
     const gate = makeGate(this.ctx, s, offset);
     pipeline(readable, gate, () => undefined);
-    return super.write(gate, fileId, offset);
+    let run = this.digests.get(fileId);
+    if (offset === 0) this.digests.set(fileId, run = { hasher: new Hasher(this.ctx.descriptorHash), head: new HeadCollector(), next: 0 });
+    else if (run?.next !== offset) { this.digests.delete(fileId); run = undefined; }
+    if (!run) return super.write(gate, fileId, offset);
+    const r = run;
+    const tap = new Transform({
+      transform(chunk: Buffer, _enc, cb) {
+        r.hasher.update(chunk);
+        r.head.add(chunk);
+        r.next += chunk.length;
+        cb(null, chunk);
+      },
+    });
+    pipeline(gate, tap, () => undefined);
+    return super.write(tap, fileId, offset);
+  }
+
+  /**
+   * The running digest, if it covers exactly the `offset` bytes the store holds. A write cut short may have hashed
+   * bytes that never reached the file; the next PATCH then starts below `next` and the digest is dropped.
+   */
+  takeDigest(fileId: string, offset: number): { sha256: string; hash: string; head: Buffer } | undefined {
+    const run = this.digests.get(fileId);
+    this.digests.delete(fileId);
+    return run && run.next === offset ? { ...run.hasher.digest(), head: run.head.get() } : undefined;
+  }
+
+  forgetDigests(): void {
+    this.digests.clear();
+  }
+
+  override async remove(fileId: string): Promise<void> {
+    this.digests.delete(fileId);
+    return super.remove(fileId);
   }
 }
 

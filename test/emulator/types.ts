@@ -7,6 +7,11 @@ export interface EmulatorOptions {
   port?: number;
   /** Default 127.0.0.1. */
   host?: string;
+  /**
+   * The origin the upload URLs it hands out point to (default: its own address). Wix's upload host is another
+   * host than the API's; the bench puts a latency proxy there, so uploads must be sent to the proxy too.
+   */
+  uploadBaseUrl?: string;
   apiKey?: string;
   siteId?: string;
   /** PENDING -> READY/FAILED after this many ms. Default 300. */

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { WixEmulator } from '../emulator/server';
-import { failedEntry, UploadQueue } from '../../src/upload/queue';
+import { DEFAULT_CONCURRENCY, failedEntry, UploadQueue } from '../../src/upload/queue';
 import type { ItemState, UploadItem } from '../../src/upload/types';
 import type { FileSource } from '../../src/wix/api';
 import { WixMediaClient } from '../../src/wix/client';
@@ -305,17 +305,18 @@ describe('upload: UploadQueue (emulator over HTTP)', function () {
   });
 
   it('takes 1,000 files at once: only `concurrency` start, and cancelAll settles them all', async () => {
-    emu.inject({ type: 'hang', route: 'generate', times: 4 });
+    const n = DEFAULT_CONCURRENCY;
+    emu.inject({ type: 'hang', route: 'generate', times: n });
     const queue = new UploadQueue(client);
     const batch = queue.enqueue(Array.from({ length: 1000 }, (_, n) => ({ source: textFile(`k${n}.txt`).source })));
     assert.equal(queue.items.length, 1000);
-    assert.equal(batch.items.filter(i => i.state === 'uploading').length, 4);
+    assert.equal(batch.items.filter(i => i.state === 'uploading').length, n);
     const s = queue.summary();
-    assert.equal(s.counts.queued, 996);
+    assert.equal(s.counts.queued, 1000 - n);
     queue.cancelAll();
     const items = await batch.done;
     assert.ok(items.every(i => i.state === 'cancelled'));
-    assert.ok(emu.requests.length <= 4, 'no queued item was sent');
+    assert.ok(emu.requests.length <= n, 'no queued item was sent');
   });
 
   it('uploads 200 small files with every byte accounted for', async () => {

@@ -82,7 +82,7 @@ describe('wix client: cancellation', function () {
     emu.inject({ type: 'slow', route: 'tus-patch', bytesPerSecond: 1 * MB });
     const big = await writeRandomFile(`${dir}/big.bin`, 11 * MB);
     const ac = new AbortController();
-    const p = client().uploadFile(await fileSourceFromPath(big), { signal: ac.signal, tusChunkSizeBytes: 4 * MB, onProgress: (n) => { if (n > 0) ac.abort(); } });
+    const p = client().uploadFile(await fileSourceFromPath(big), { signal: ac.signal, resumableThresholdBytes: 10 * MB, tusChunkSizeBytes: 4 * MB, onProgress: (n) => { if (n > 0) ac.abort(); } });
     await cancelled(p, 'big.bin');
     assert.equal(emu.files.length, 0);
     assert.equal(emu.requests.filter((r) => r.method === 'PUT').length, 0, 'never finalized');

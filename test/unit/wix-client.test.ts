@@ -12,12 +12,14 @@ import { emulatorClients } from '../helpers/clients';
 
 const MB = 1024 * 1024;
 const TUS_CHUNK = 4 * MB;
+/** These tests send 11-12 MB files through tus in explicit 4 MB chunks (the defaults: 100 MB, one PATCH). */
+const TUS = { resumableThresholdBytes: 10 * MB, tusChunkSizeBytes: TUS_CHUNK };
 
 describe('wix client: uploads against the emulator', function () {
   this.timeout(20_000);
   let emu: WixEmulator;
   let dir: string;
-  let big: string; // 12 MB, above the 10 MB resumable threshold
+  let big: string; // 12 MB, above the 10 MB resumable threshold the tus tests pass
   let bigSha: string;
   const lines: string[] = [];
   const logger: Logger = {
@@ -125,7 +127,7 @@ describe('wix client: uploads against the emulator', function () {
 
   it('sends a 12 MB file through tus, then finalizes: one create, every byte once, no Authorization', async () => {
     const progress: number[] = [];
-    const d = await client().uploadFile(await fileSourceFromPath(big), { tusChunkSizeBytes: TUS_CHUNK, labels: ['big'], onProgress: (n) => progress.push(n) });
+    const d = await client().uploadFile(await fileSourceFromPath(big), { ...TUS, labels: ['big'], onProgress: (n) => progress.push(n) });
     assert.equal(emu.files.length, 1);
     const stored = emu.files[0];
     assert.equal(stored.via, 'tus');
@@ -152,7 +154,7 @@ describe('wix client: uploads against the emulator', function () {
   it('tus resumes after PATCH resets without re-creating the upload (re-sent bytes ≤ one chunk)', async () => {
     emu.inject({ type: 'reset', route: 'tus-patch', atUploadOffset: 5 * MB + 123, times: 1 });
     emu.inject({ type: 'reset', route: 'tus-patch', afterBytes: 1 * MB, times: 1 });
-    await client().uploadFile(await fileSourceFromPath(big), { tusChunkSizeBytes: TUS_CHUNK });
+    await client().uploadFile(await fileSourceFromPath(big), TUS);
     assert.equal(emu.files[0].sha256, bigSha);
     assert.equal(emu.stats.tusCreates, 1);
     assert.ok(emu.stats.tusPatchBytes - 12 * MB <= TUS_CHUNK, `re-sent ${emu.stats.tusPatchBytes - 12 * MB} bytes`);
@@ -162,7 +164,7 @@ describe('wix client: uploads against the emulator', function () {
 
   it('tus survives a PATCH failing twice with 500', async () => {
     emu.inject({ type: 'status', route: 'tus-patch', status: 500, times: 2 });
-    await client().uploadFile(await fileSourceFromPath(big), { tusChunkSizeBytes: TUS_CHUNK });
+    await client().uploadFile(await fileSourceFromPath(big), TUS);
     assert.equal(emu.files[0].sha256, bigSha);
     assert.equal(emu.stats.tusCreates, 1);
     assert.ok(emu.stats.tusPatchBytes - 12 * MB <= TUS_CHUNK);
@@ -177,7 +179,7 @@ describe('wix client: uploads against the emulator', function () {
       name: 'stream.bin', size: data.length,
       open: (start = 0) => { opens.push(start); return Readable.from([data.subarray(start)]); },
     };
-    await client().uploadFile(src, { tusChunkSizeBytes: TUS_CHUNK });
+    await client().uploadFile(src, TUS);
     assert.equal(emu.files[0].sha256, sha256(data));
     assert.equal(emu.stats.tusCreates, 1);
     assert.deepEqual(opens, [0, TUS_CHUNK, 6 * MB, 6 * MB + TUS_CHUNK]);
