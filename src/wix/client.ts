@@ -78,7 +78,8 @@ export class WixMediaClient implements MediaClient {
     this.requestTimeoutMs = requestTimeoutMs;
     const logger = redactingLogger(opts.logger ?? silentLogger);
     // One limiter per API host and key in the whole process: Wix counts per app instance, not per client.
-    const identity = `${baseUrl}|${createHash('sha256').update(opts.apiKey).digest('hex').slice(0, 16)}`;
+    const rate = opts.rateLimit || undefined;
+    const identity = `${baseUrl}|${createHash('sha256').update(opts.apiKey).digest('hex').slice(0, 16)}|${rate?.requestsPerWindow ?? ''}/${rate?.windowMs ?? ''}`;
     this.limiter = opts.rateLimit === false ? undefined : sharedRateLimiter(identity, opts.rateLimit, logger);
     this.http = new WixHttp({
       apiKey: opts.apiKey,
