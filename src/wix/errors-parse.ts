@@ -90,5 +90,8 @@ export function parseUploadHostError(
   const hasEnvelope = !!parsed && typeof parsed === 'object' && !!(parsed.details?.applicationError?.code || parsed.details?.validationError);
   if (hasEnvelope || status < 400 || status >= 500 || status === 429) return parseErrorResponse(status, bodyText, headers, fileName);
   const text = STATUS_CODES[status] ?? '';
-  return wixError({ kind: 'http', code: 'UPLOAD_HOST_REFUSED', status, detail: `the upload server answered ${status}${text ? ` ${text}` : ''}`, fileName });
+  // Whatever words came with it (redacted by wixError), unless they only repeat the status or are an HTML page.
+  const said = typeof parsed?.message === 'string' ? parsed.message : parsed === undefined && !/^\s*</.test(bodyText) ? bodyText : '';
+  const extra = said.trim() && said.trim() !== text ? `: ${clip(said)}` : '';
+  return wixError({ kind: 'http', code: 'UPLOAD_HOST_REFUSED', status, detail: `the upload server answered ${status}${text ? ` ${text}` : ''}${extra}`, fileName });
 }

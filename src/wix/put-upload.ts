@@ -36,7 +36,8 @@ export function registerUploadUrl(uploadUrl: string): void {
   }
 }
 
-const RATE_LIMIT_CODES = ['TOO_MANY_REQUESTS', 'RESOURCE_EXHAUSTED'];
+/** Only Wix's own "resource exhausted" is rate limiting; a plain 429 from the upload host is a reused one-time URL. */
+const RATE_LIMIT_CODES = ['RESOURCE_EXHAUSTED'];
 
 /**
  * An upload-host 4xx that means "this URL is used up or expired" (a reused one-time token is a 429 per §11, an expired
