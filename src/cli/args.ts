@@ -23,6 +23,8 @@ export interface UploadArgs {
   parentFolderId?: string;
   labels?: string[];
   private: boolean;
+  /** Minutes a private file's download link works (1-525600). */
+  linkExpiryMinutes?: number;
   format: Format;
   concurrency: number;
   resumableThresholdBytes?: number;
@@ -42,7 +44,10 @@ Options:
   --folder PATH        Media Manager folder path, e.g. /docs/img (missing folders are created)
   --folder-id ID       Parent folder ID (default: media-root)
   --labels a,b         Labels to put on every file (comma-separated)
-  --private            Upload as private files (cannot be changed later)
+  --private            Upload as private files (cannot be changed later); prints a download link for
+                         each, since a private file's static URL answers 403
+  --link-expiry-minutes N
+                       How long those download links work, 1-525600 minutes (default 600)
   --format FORMAT      url (default) | markdown | html | wix | json
                          url: the static URL; markdown/html: an image, video, audio or link reference;
                          wix: the wix:image:// (etc.) URI, waiting until Wix has processed the file;
@@ -93,6 +98,7 @@ export function parseCli(argv: readonly string[]): ParsedArgs {
         'folder-id': { type: 'string' },
         labels: { type: 'string' },
         private: { type: 'boolean' },
+        'link-expiry-minutes': { type: 'string' },
         format: { type: 'string' },
         concurrency: { type: 'string' },
         wait: { type: 'boolean' },
@@ -137,6 +143,14 @@ export function parseCli(argv: readonly string[]): ParsedArgs {
   const parentFolderId = v['folder-id']?.trim();
   if (parentFolderId === '') throw new UsageError("--folder-id needs a folder ID (or 'media-root').");
 
+  let linkExpiryMinutes: number | undefined;
+  const rawExpiry = v['link-expiry-minutes'];
+  if (rawExpiry !== undefined) {
+    linkExpiryMinutes = Number(rawExpiry);
+    if (!/^\d+$/.test(rawExpiry) || linkExpiryMinutes < 1 || linkExpiryMinutes > 525_600) {
+      throw new UsageError(`--link-expiry-minutes needs a whole number of minutes from 1 to 525600, not '${rawExpiry}'.`);
+    }
+  }
   const threshold = positiveNumber('--threshold-mb', v['threshold-mb']);
   const maxSize = positiveNumber('--max-size-mb', v['max-size-mb']);
 
@@ -147,6 +161,7 @@ export function parseCli(argv: readonly string[]): ParsedArgs {
     parentFolderId,
     labels: labels?.length ? labels : undefined,
     private: v.private ?? false,
+    linkExpiryMinutes,
     format,
     concurrency,
     resumableThresholdBytes: threshold === undefined ? undefined : Math.round(threshold * MB),

@@ -44,6 +44,7 @@ function itemOptions(args: UploadArgs): ItemOptions {
     parentFolderId: args.parentFolderId,
     labels: args.labels,
     private: args.private || undefined,
+    privateLinkMinutes: args.linkExpiryMinutes,
     resumableThresholdBytes: args.resumableThresholdBytes,
     maxFileSizeBytes: args.maxFileSizeBytes,
     // The wix: URI of an image needs its size, known once Wix has processed the file.
@@ -90,6 +91,7 @@ export async function runUpload(args: UploadArgs, client: MediaClient, io: Uploa
         const line = outputLine(item.descriptor, args.format, item.label, item.readyTimedOut);
         io.stdout.write(line.text + '\n');
         if (line.warning) err(line.warning);
+        if (item.privateLink) err(`${item.label}: a private file; its download link works until ${item.privateLink.expiresAt}.`);
       }
     };
     let stopped = false;

@@ -2,7 +2,9 @@
 // another's; the HTTP-level retries (429, 5xx, resets) happen inside the client, not here.
 import type { FileSource, MediaClient } from '../wix/api';
 import { silentLogger, type Logger } from '../wix/log';
+import { WixError, isCancellation } from '../wix/errors';
 import { describeError, wixError } from '../wix/messages';
+import type { FileDescriptor } from '../wix/types';
 import { redact } from '../wix/redact';
 import {
   TERMINAL_STATES, type FailedEntry, type ItemState, type QueueEntry, type QueueOptions, type QueueSummary,
@@ -42,6 +44,8 @@ interface Entry {
   /** Bumped for each run and each cancel, so a superseded run's late results are ignored. */
   seq: number;
   controller?: AbortController;
+  /** The descriptor once Wix stored the bytes: a retry goes on from there and never uploads the file again. */
+  uploaded?: FileDescriptor;
 }
 
 /** A stand-in source for an entry that never had one; opening it fails with the original error. */
@@ -169,6 +173,7 @@ export class UploadQueue {
     item.message = undefined;
     item.descriptor = undefined;
     item.readyTimedOut = undefined;
+    item.privateLink = undefined;
     item.startedAt = undefined;
     item.endedAt = undefined;
     if (e.reopen) e.stale = true;
@@ -204,6 +209,20 @@ export class UploadQueue {
   dispose(): void {
     this.cancelAll();
     this.listeners.clear();
+  }
+
+  /**
+   * Polls until READY. Once Wix has the bytes the file is never reported failed for a poll: a limited or failing
+   * poll ends with the descriptor the upload returned (its static URL) and a log line. FAILED is still a failure.
+   */
+  private async pollReady(item: UploadItem, d: FileDescriptor, timeoutMs: number | undefined, signal: AbortSignal): Promise<FileDescriptor> {
+    try {
+      return await this.client.waitForReady(d.id, { timeoutMs, signal });
+    } catch (err) {
+      if (isCancellation(err) || (err instanceof WixError && err.code === 'PROCESSING_FAILED')) throw err;
+      this.logger.warn(`${item.label} was uploaded as ${d.id}, but asking Wix whether it is processed failed (${redact(err instanceof Error ? err.message : String(err))}); using its static URL.`);
+      return d;
+    }
   }
 
   private describe(err: unknown, label: string): string {
@@ -280,9 +299,9 @@ export class UploadQueue {
         e.stale = false;
         this.emit(item);
       }
-      const { waitForReady, readyTimeoutMs, ...uploadOptions } = item.options;
+      const { waitForReady, readyTimeoutMs, privateLinkMinutes, ...uploadOptions } = item.options;
       this.logger.debug(`Queue: starting ${item.label} (attempt ${item.attempts}).`);
-      let d = await this.client.uploadFile(item.source, {
+      let d = e.uploaded ?? await this.client.uploadFile(item.source, {
         ...uploadOptions,
         signal: controller.signal,
         onProgress: (sent, total) => {
@@ -295,13 +314,14 @@ export class UploadQueue {
         },
       });
       if (!current()) return;
+      if (d.operationStatus !== 'FAILED') e.uploaded = d;
       item.bytesSent = item.total;
       item.descriptor = d;
       if (d.operationStatus === 'FAILED') throw processingFailed(item.label);
       if (waitForReady && d.operationStatus !== 'READY') {
         item.state = 'processing';
         this.emit(item);
-        d = await this.client.waitForReady(d.id, { timeoutMs: readyTimeoutMs, signal: controller.signal });
+        d = await this.pollReady(item, d, readyTimeoutMs, controller.signal);
         if (!current()) return;
         item.descriptor = d;
         if (d.operationStatus === 'FAILED') throw processingFailed(item.label);
@@ -310,19 +330,42 @@ export class UploadQueue {
           this.logger.warn(`${item.label} was uploaded but Wix is still processing it; its reference uses the static URL.`);
         }
       }
+      if (d.private) {
+        // A private file's static URL answers 403: its reference is a download link (generate-file-download-url).
+        const minutes = privateLinkMinutes ?? DEFAULT_PRIVATE_LINK_MINUTES;
+        if (!this.client.generateFileDownloadUrl) throw wixError({ kind: 'http', code: 'PRIVATE_LINK_UNAVAILABLE', fileName: item.label });
+        const link = await this.client.generateFileDownloadUrl(d.id, minutes, controller.signal).catch((err: unknown) => {
+          throw isCancellation(err) ? err : new PrivateLinkError(item.label, d.id, err);
+        });
+        if (!current()) return;
+        item.privateLink = link;
+        item.descriptor = { ...d, url: link.url };
+        this.logger.info(`${item.label} is private: its link works until ${link.expiresAt}.`);
+      }
       this.logger.debug(`Queue: ${item.label} done as ${d.id}.`);
       e.controller = undefined;
       this.finish(e, 'done');
     } catch (err) {
       if (!current()) return;    // cancelled meanwhile: cancel() already settled the item
       e.controller = undefined;
-      item.error = err instanceof Error ? err : new Error(String(err));
-      item.message = this.describe(err, item.label);
+      if (err instanceof WixError && err.code === 'PROCESSING_FAILED') e.uploaded = undefined; // a new upload may do better
+      item.error = err instanceof PrivateLinkError && err.cause instanceof Error ? err.cause : err instanceof Error ? err : new Error(String(err));
+      item.message = err instanceof PrivateLinkError ? redact(err.message) : this.describe(err, item.label);
       this.logger.error(item.message);
       this.finish(e, 'failed');
     }
   }
 }
+
+/** The file is stored (private) but no link to it could be made; a retry only makes the link. */
+class PrivateLinkError extends Error {
+  constructor(label: string, fileId: string, cause: unknown) {
+    super(`"${label}": uploaded as the private file ${fileId}, but its download link could not be made (${describeError(cause)}). Retry makes the link without uploading the file again.`, { cause });
+  }
+}
+
+/** Wix's own default for generate-file-download-url's expirationInMinutes. */
+export const DEFAULT_PRIVATE_LINK_MINUTES = 600;
 
 function processingFailed(label: string) {
   return wixError({ kind: 'application', code: 'PROCESSING_FAILED', fileName: label });

@@ -11,6 +11,8 @@ export type ItemOptions = Omit<UploadOptions, 'signal' | 'onProgress'> & {
   /** Wait for operationStatus READY before the item is done (needed for sizes and wix:image URIs). */
   waitForReady?: boolean;
   readyTimeoutMs?: number;
+  /** How long the download link of a private file works, in minutes (1 to 525 600). Default 600, Wix's default. */
+  privateLinkMinutes?: number;
 };
 
 export interface UploadItem {
@@ -27,8 +29,13 @@ export interface UploadItem {
   /** A sentence that names the file and says what to do. */
   message?: string;
   descriptor?: FileDescriptor;
-  /** READY was asked for but the descriptor stayed PENDING past the bound. */
+  /** READY was asked for but the descriptor stayed PENDING past the bound (or polling it failed). */
   readyTimedOut?: boolean;
+  /**
+   * A private file's download link (its static URL answers 403): `descriptor.url` is this link, and it stops
+   * working at `expiresAt` (ISO 8601).
+   */
+  privateLink?: { url: string; expiresAt: string };
   attempts: number;
   startedAt?: number;
   endedAt?: number;

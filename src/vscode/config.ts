@@ -23,6 +23,12 @@ export interface WixMediaConfig {
   templates: TemplateOverrides;
   referenceStyle: 'url' | 'wixUri';
   dropAndPaste: { enabled: boolean; preferUpload: boolean };
+  /** Minutes a private file's download link works (wixMedia.privateLinkExpiryMinutes). */
+  privateLinkMinutes: number;
+  /** The Wix account that owns the sites, for listing them (wixMedia.accountId). */
+  accountId: string;
+  /** Wix's API rate limit the uploads pace under (wixMedia.apiRateLimit). */
+  apiRateLimit: { requestsPerWindow: number; windowMs: number };
 }
 
 const MB = 1024 * 1024;
@@ -81,6 +87,12 @@ export function readConfig(scope?: vscode.ConfigurationScope): WixMediaConfig {
       enabled: c.get<boolean>('dropAndPaste.enabled') ?? true,
       preferUpload: c.get<boolean>('dropAndPaste.preferUpload') ?? false,
     },
+    privateLinkMinutes: Math.round(num(c.get('privateLinkExpiryMinutes'), 600, 1, 525_600)),
+    accountId: (c.get<string>('accountId') ?? '').trim(),
+    apiRateLimit: {
+      requestsPerWindow: Math.round(num(c.get<{ requests?: unknown }>('apiRateLimit')?.requests, 200, 1)),
+      windowMs: Math.round(num(c.get<{ windowSeconds?: unknown }>('apiRateLimit')?.windowSeconds, 60, 0.1) * 1000),
+    },
   };
 }
 
@@ -89,6 +101,10 @@ export function targetFor(key: string): vscode.ConfigurationTarget {
   const i = section().inspect(key);
   if (i?.workspaceValue !== undefined) return vscode.ConfigurationTarget.Workspace;
   return vscode.ConfigurationTarget.Global;
+}
+
+export async function setAccountId(accountId: string): Promise<void> {
+  await section().update('accountId', accountId, targetFor('accountId'));
 }
 
 export async function setSiteId(siteId: string): Promise<void> {

@@ -76,6 +76,7 @@ export class MediaSession implements vscode.Disposable {
       // Someone is waiting for the reference: poll readiness at least every 2 s.
       readyPoll: { initialDelayMs: 500, maxDelayMs: 2000 },
       proxy: proxySettings(),
+      rateLimit: readConfig().apiRateLimit,
     });
   }
 
@@ -89,6 +90,7 @@ export class MediaSession implements vscode.Disposable {
       getFileDescriptor: async (id: string, signal?: AbortSignal) => (await c()).getFileDescriptor(id, signal),
       waitForReady: async (id: string, opts?: WaitOptions) => (await c()).waitForReady(id, opts),
       listFolders: async (parent?: string, signal?: AbortSignal) => (await c()).listFolders(parent, signal),
+      generateFileDownloadUrl: async (id: string, minutes: number, signal?: AbortSignal) => (await c()).generateFileDownloadUrl!(id, minutes, signal),
       createFolder: async (name: string, parent?: string, signal?: AbortSignal) => (await c()).createFolder(name, parent, signal),
       close: async () => undefined,
     };

@@ -7,6 +7,7 @@ import type { ItemOptions, QueueEntry, UploadItem } from '../upload/types';
 import type { FileSource } from '../wix/api';
 import { readConfig } from './config';
 import { progressAfterDelay, reportFailures } from './notify';
+import { notifyPrivateLinks } from './private-links';
 import type { Services } from './services';
 import { copyToClipboard, type InsertionTarget, type InsertOutcome } from './track';
 
@@ -51,6 +52,8 @@ export interface UploadResultItem {
   reference?: string;
   message?: string;
   readyTimedOut?: boolean;
+  /** A private file's reference is a download link that stops working then (ISO 8601). */
+  linkExpiresAt?: string;
 }
 
 export type UploadStatus = 'done' | 'partial' | 'failed' | 'cancelled' | 'nothing' | 'no-key' | 'invalid';
@@ -85,6 +88,7 @@ export function itemOptions(req: Pick<UploadRequest, 'folder' | 'labels' | 'priv
     maxFileSizeBytes: cfg.maxFileSizeBytes,
     waitForReady: cfg.waitForReady,
     readyTimeoutMs: cfg.readyTimeoutMs,
+    privateLinkMinutes: cfg.privateLinkMinutes,
   };
 }
 
@@ -128,6 +132,7 @@ export async function runUpload(s: Services, req: UploadRequest): Promise<Upload
   }
   const languageId = req.target?.languageId ?? req.languageId;
   const outcome = await deliver(s, req, batch.items, languageId);
+  notifyPrivateLinks(s, batch.items);
   const failed = batch.items.filter(i => i.state === 'failed');
   if (failed.length && !req.token) {
     offerRetry(s, req, failed, batch.items.length, languageId);
@@ -147,6 +152,7 @@ export async function runUpload(s: Services, req: UploadRequest): Promise<Upload
     items: batch.items.map(i => ({
       label: i.label, file: files.get(i.id)?.uri?.toString(), state: i.state, id: i.descriptor?.id,
       url: i.descriptor?.url, reference: s.references.get(i.id), message: i.message, readyTimedOut: i.readyTimedOut,
+      linkExpiresAt: i.privateLink?.expiresAt,
     })),
     references: batch.items.map(i => s.references.get(i.id)).filter((r): r is string => r !== undefined),
     insertedInto: outcome?.where ?? 'none',

@@ -71,6 +71,8 @@ export interface MediaClient {
   getFileDescriptor(fileId: string, signal?: AbortSignal): Promise<FileDescriptor>;
   /** Polls with backoff until READY; FAILED throws WixError code PROCESSING_FAILED. */
   waitForReady(fileId: string, opts?: WaitOptions): Promise<FileDescriptor>;
+  /** A time-limited link to a private file (generate-file-download-url); optional so test doubles may omit it. */
+  generateFileDownloadUrl?(fileId: string, expirationInMinutes: number, signal?: AbortSignal): Promise<{ url: string; expiresAt: string }>;
   /** Direct children of a folder (default media-root), all pages. */
   listFolders(parentFolderId?: string, signal?: AbortSignal): Promise<Folder[]>;
   createFolder(displayName: string, parentFolderId?: string, signal?: AbortSignal): Promise<Folder>;

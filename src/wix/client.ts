@@ -1,4 +1,5 @@
 // WixMediaClient: the Media Manager client the upload engine, the CLI and the VS Code face use (MediaClient).
+import { createHash } from 'node:crypto';
 import type { Dispatcher } from 'undici';
 import type { ClientOptions, FileSource, MediaClient, UploadOptions, WaitOptions } from './api';
 import { WixError } from './errors';
@@ -6,7 +7,9 @@ import * as folders from './folders';
 import { DEFAULT_REQUEST_TIMEOUT_MS, DEFAULT_RETRY, WixHttp, type FullRetryPolicy } from './http';
 import { silentLogger } from './log';
 import type { ProxySettings } from './proxy';
-import { cancelledError, withFileName } from './messages';
+import { claimFile, findStoredUpload } from './lookup';
+import { sharedRateLimiter, type ApiRateLimiter, type RateLimitOptions } from './rate-limit';
+import { cancelledError, withFileName, wixError } from './messages';
 import { mimeTypeFor } from './mime';
 import { uploadViaPut } from './put-upload';
 import { waitForReady, type PollOptions } from './ready';
@@ -41,6 +44,18 @@ export interface WixClientOptions extends ClientOptions {
   dispatcher?: Dispatcher;
   /** Send through a proxy (HTTPS_PROXY… for the CLI, http.proxy… for the extension); see proxy.ts. */
   proxy?: ProxySettings;
+  /**
+   * Wix's documented API rate (default 200 per 60 000 ms); the process-wide limiter for this key paces under it.
+   * false: no pacing (tests of other things only).
+   */
+  rateLimit?: RateLimitOptions | false;
+}
+
+/** Generate File Download URL (§8): the link a private file is read through. */
+export interface DownloadLink {
+  url: string;
+  /** When the link stops working (ISO 8601, by this machine's clock at the request). */
+  expiresAt: string;
 }
 
 /** Drops undefined fields, so only what was given goes on the wire. */
@@ -52,6 +67,9 @@ export class WixMediaClient implements MediaClient {
   private readonly http: WixHttp;
   private readonly idleTimeoutMs: number;
   private readonly readyPoll: PollOptions;
+  private readonly requestTimeoutMs: number;
+  /** The process-wide pace for this key (undefined when switched off). */
+  readonly limiter: ApiRateLimiter | undefined;
   private closed = false;
 
   constructor(opts: WixClientOptions) {
@@ -65,11 +83,18 @@ export class WixMediaClient implements MediaClient {
     const retry: FullRetryPolicy = { ...DEFAULT_RETRY, ...defined(opts.retry ?? {}) };
     this.idleTimeoutMs = opts.uploadIdleTimeoutMs ?? requestTimeoutMs;
     this.readyPoll = opts.readyPoll ?? {};
+    this.requestTimeoutMs = requestTimeoutMs;
+    const logger = redactingLogger(opts.logger ?? silentLogger);
+    // One limiter per API host and key in the whole process: Wix counts per app instance, not per client.
+    const rate = opts.rateLimit || undefined;
+    const identity = `${baseUrl}|${createHash('sha256').update(opts.apiKey).digest('hex').slice(0, 16)}|${rate?.requestsPerWindow ?? ''}/${rate?.windowMs ?? ''}`;
+    this.limiter = opts.rateLimit === false ? undefined : sharedRateLimiter(identity, opts.rateLimit, logger);
     this.http = new WixHttp({
       apiKey: opts.apiKey,
       siteId: opts.siteId,
       baseUrl,
-      logger: redactingLogger(opts.logger ?? silentLogger),
+      logger,
+      limiter: this.limiter,
       retry,
       requestTimeoutMs,
       userAgent: opts.userAgent ?? DEFAULT_USER_AGENT,
@@ -111,21 +136,34 @@ export class WixMediaClient implements MediaClient {
     });
     const started = Date.now();
     const how = resumable ? 'resumable (tus)' : 'plain PUT';
+    const lookup = async (since: number, signal?: AbortSignal): Promise<FileDescriptor | undefined> => {
+      try {
+        return await findStoredUpload(this.http, { name: source.name, size: source.size, parentFolderId: opts.parentFolderId, filePath: opts.filePath, since }, signal);
+      } catch (e) {
+        if (e instanceof WixError && e.kind === 'cancelled') throw e;
+        this.http.logger.warn(`Looking for ${source.name} in the Media Manager failed (${e instanceof Error ? e.message : String(e)}); uploading again`);
+        return undefined;
+      }
+    };
     this.http.logger.debug(`Uploading ${source.name} (${source.size} bytes, ${mimeType}) via ${how}`);
     try {
       const file = resumable
         ? await uploadViaTus(
-          { http: this.http, idleTimeoutMs: this.idleTimeoutMs, generateResumableUploadUrl: (r, s) => this.generateResumableUploadUrl(r, s) },
+          {
+            http: this.http, idleTimeoutMs: this.idleTimeoutMs, requestTimeoutMs: this.requestTimeoutMs, lookup,
+            generateResumableUploadUrl: (r, s) => this.generateResumableUploadUrl(r, s),
+          },
           source,
           { ...common, uploadProtocol: 'TUS' },
           { signal, onProgress: opts.onProgress, chunkSizeBytes: opts.tusChunkSizeBytes ?? DEFAULT_TUS_CHUNK_BYTES },
         )
         : await uploadViaPut(
-          { http: this.http, idleTimeoutMs: this.idleTimeoutMs, generateUploadUrl: (r, s) => this.generateUploadUrl(r, s) },
+          { http: this.http, idleTimeoutMs: this.idleTimeoutMs, lookup, generateUploadUrl: (r, s) => this.generateUploadUrl(r, s) },
           source,
           defined({ ...common, externalInfo: opts.externalInfo }),
           { signal, onProgress: opts.onProgress },
         );
+      claimFile(file.id);
       if (resumable && opts.externalInfo) this.http.logger.debug(`externalInfo is not part of resumable uploads; not sent for ${source.name}`);
       this.http.logger.info(`Uploaded ${source.name} (${source.size} bytes) in ${Date.now() - started} ms as ${file.id} (${file.operationStatus})`);
       return file;
@@ -146,6 +184,20 @@ export class WixMediaClient implements MediaClient {
 
   waitForReady(fileId: string, opts: WaitOptions = {}): Promise<FileDescriptor> {
     return waitForReady((id, s) => this.getFileDescriptor(id, s), fileId, { ...this.readyPoll, ...opts, logger: this.http.logger });
+  }
+
+  /**
+   * A link that reads a private file (its static URL answers 403): POST generate-file-download-url (§8).
+   * `expirationInMinutes`: 1 to 525 600; Wix's default is 600.
+   */
+  async generateFileDownloadUrl(fileId: string, expirationInMinutes: number, signal?: AbortSignal): Promise<DownloadLink> {
+    const asked = Date.now();
+    const res = await this.http.api<{ downloadUrls?: { url?: string; assetKey?: string }[] }>('POST', '/site-media/v1/files/generate-file-download-url', {
+      body: { fileId, expirationInMinutes }, signal, what: 'generate-file-download-url',
+    });
+    const url = res.downloadUrls?.find((d) => d.url && (!d.assetKey || d.assetKey === 'src'))?.url;
+    if (!url) throw wixError({ kind: 'http', code: 'INVALID_RESPONSE', detail: 'generate-file-download-url returned no URL' });
+    return { url, expiresAt: new Date(asked + expirationInMinutes * 60_000).toISOString() };
   }
 
   listFolders(parentFolderId?: string, signal?: AbortSignal): Promise<Folder[]> {

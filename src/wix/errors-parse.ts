@@ -73,3 +73,25 @@ export function parseErrorResponse(
   const retryAfterMs = status === 429 || status === 503 ? parseRetryAfter(headers['retry-after']) : undefined;
   return wixError({ kind, code, status, detail, retryAfterMs, fileName });
 }
+
+/**
+ * A non-2xx answer from the upload host (PUT, tus, finalize). Wix's Upload API documents only an HTTP status for
+ * these, no envelope (test/emulator/README.md "Upload-host errors"). A plain 4xx other than 429 gets its own code,
+ * UPLOAD_HOST_REFUSED, so it is never worded as the API host's "check the key's permission": the upload host
+ * knows nothing of the key. An envelope, if one ever comes, is read as usual.
+ */
+export function parseUploadHostError(
+  status: number,
+  bodyText: string,
+  headers: Record<string, string | string[] | undefined> = {},
+  fileName?: string,
+): WixError {
+  const parsed = tryJson(bodyText) as WixErrorEnvelope | undefined;
+  const hasEnvelope = !!parsed && typeof parsed === 'object' && !!(parsed.details?.applicationError?.code || parsed.details?.validationError);
+  if (hasEnvelope || status < 400 || status >= 500 || status === 429) return parseErrorResponse(status, bodyText, headers, fileName);
+  const text = STATUS_CODES[status] ?? '';
+  // Whatever words came with it (redacted by wixError), unless they only repeat the status or are an HTML page.
+  const said = typeof parsed?.message === 'string' ? parsed.message : parsed === undefined && !/^\s*</.test(bodyText) ? bodyText : '';
+  const extra = said.trim() && said.trim() !== text ? `: ${clip(said)}` : '';
+  return wixError({ kind: 'http', code: 'UPLOAD_HOST_REFUSED', status, detail: `the upload server answered ${status}${text ? ` ${text}` : ''}${extra}`, fileName });
+}

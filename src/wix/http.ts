@@ -10,6 +10,8 @@ import { parseErrorResponse } from './errors-parse';
 import { hasProxy, proxyDispatcher, proxyLogLine, type ProxySettings } from './proxy';
 import { silentLogger, type Logger } from './log';
 import { cancelledError, localError, wixError } from './messages';
+import type { ApiRateLimiter } from './rate-limit';
+import { parseRetryAfter } from './errors-parse';
 import { redact, redactUrl } from './redact';
 
 export type FullRetryPolicy = RetryPolicy & {
@@ -38,6 +40,8 @@ export interface SendSpec {
   onBodyProgress?: (bytesSent: number) => void;
   /** Names the file in errors. */
   fileName?: string;
+  /** Wait this long for the answer's headers instead of the client's request timeout (a large file's finalize). */
+  headersTimeoutMs?: number;
 }
 
 export interface SendResult {
@@ -60,7 +64,12 @@ export interface HttpOptions {
   dispatcher?: Dispatcher;
   /** Send through a proxy (see proxy.ts); ignored when `dispatcher` is given. */
   proxy?: ProxySettings;
+  /** Paces every API-host call (never upload-host ones); see rate-limit.ts. */
+  limiter?: ApiRateLimiter;
 }
+
+/** 429s one API call waits out behind the limiter before it counts as a failed attempt. */
+const MAX_THROTTLED_WAITS = 6;
 
 /** An Agent for one client: keep-alive for the API and upload hosts, bounded connections, timeouts on every request. */
 export function createDispatcher(requestTimeoutMs: number, connections = DEFAULT_CONNECTIONS, proxy?: ProxySettings): Dispatcher {
@@ -220,8 +229,17 @@ export class WixHttp {
     for (const [k, v] of Object.entries(opts.query ?? {})) if (v !== undefined) qs.append(k, v);
     const url = `${this.opts.baseUrl}${path}${qs.size ? `?${qs.toString()}` : ''}`;
     const body = opts.body === undefined ? undefined : JSON.stringify(opts.body);
+    const limiter = this.opts.limiter;
     return this.withRetry(opts.what ?? `${method} ${path}`, async () => {
-      const res = await this.send({ method, url, headers: this.apiHeaders(body !== undefined), body, signal: opts.signal, fileName: opts.fileName }, true);
+      let res: SendResult;
+      for (let waits = 0; ; waits++) {
+        await limiter?.take(opts.signal, opts.fileName);
+        res = await this.send({ method, url, headers: this.apiHeaders(body !== undefined), body, signal: opts.signal, fileName: opts.fileName }, true);
+        if (!limiter) break;
+        if (res.status !== 429) { limiter.passed(); break; }
+        limiter.throttled(parseRetryAfter(res.headers['retry-after']));
+        if (waits >= MAX_THROTTLED_WAITS) break;
+      }
       if (res.status < 200 || res.status >= 300) throw parseErrorResponse(res.status, res.text, res.headers, opts.fileName);
       return parseJson<T>(res, opts.fileName);
     }, opts.signal, opts.fileName);
@@ -299,7 +317,10 @@ export class WixHttp {
     arm();
     try {
       // undici takes async iterables as bodies (writeIterable); its typings list only streams and buffers.
-      const res = await requestVia(this.dispatcher, url, { method, headers, body: body as string | Buffer | Readable | null | undefined, signal });
+      const res = await requestVia(this.dispatcher, url, {
+        method, headers, body: body as string | Buffer | Readable | null | undefined, signal,
+        ...(spec.headersTimeoutMs ? { headersTimeout: spec.headersTimeoutMs } : {}),
+      });
       if (timer) clearTimeout(timer);
       const text = method === 'HEAD' ? (await res.body.dump(), '') : await res.body.text();
       const ms = Date.now() - started;

@@ -43,6 +43,8 @@ const SERVER: Record<string, string> = {
     "Wix says the file's extension does not match its MIME type (MISMATCH_MIME_TYPE). Rename it with the extension that matches its content, or set the MIME type explicitly.",
   PROCESSING_FAILED:
     'Wix received the file but could not process it (PROCESSING_FAILED). It may be corrupt or an unusual variant of its format: check that it opens locally, re-export or convert it, and upload again.',
+  UPLOAD_HOST_REFUSED:
+    "Wix's upload server refused the file's bytes (UPLOAD_HOST_REFUSED), also with a fresh upload URL. This is not about the API key's permissions: the upload URL may have expired or been used, or a proxy changed the request. Try the upload again; if it keeps happening, check this computer's clock and any proxy in front of upload.wixmp.com.",
   RESOURCE_NOT_FOUND:
     'Wix could not find the file or folder (RESOURCE_NOT_FOUND). It may have been deleted; check the site ID and the ID you used.',
 };

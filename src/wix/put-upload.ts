@@ -1,8 +1,10 @@
 // Plain upload (§2 + §3): generate-upload-url, then PUT the bytes streamed from disk.
 // A failed PUT is retried with a FRESH upload URL (the old one may be spent) and the file re-read from byte 0.
+// When the answer was lost after the whole body went out, the file may be stored: look it up before uploading
+// again (lookup.ts), so a file is stored once.
 import type { FileSource } from './api';
 import { WixError } from './errors';
-import { parseErrorResponse } from './errors-parse';
+import { parseUploadHostError } from './errors-parse';
 import { describeShort, parseJson, sleep, withQuery, type WixHttp } from './http';
 import { UPLOAD_RULE_NAMES, wixError } from './messages';
 import { registerSecret } from './redact';
@@ -12,6 +14,8 @@ export interface PutContext {
   http: WixHttp;
   generateUploadUrl(req: GenerateFileUploadUrlRequest, signal?: AbortSignal): Promise<GenerateFileUploadUrlResponse>;
   idleTimeoutMs: number;
+  /** The file this upload stored, found by listing (after an ambiguous answer); undefined when none. */
+  lookup?: (since: number, signal?: AbortSignal) => Promise<FileDescriptor | undefined>;
 }
 
 export interface PutOptions {
@@ -32,7 +36,8 @@ export function registerUploadUrl(uploadUrl: string): void {
   }
 }
 
-const RATE_LIMIT_CODES = ['TOO_MANY_REQUESTS', 'RESOURCE_EXHAUSTED'];
+/** Only Wix's own "resource exhausted" is rate limiting; a plain 429 from the upload host is a reused one-time URL. */
+const RATE_LIMIT_CODES = ['RESOURCE_EXHAUSTED'];
 
 /**
  * An upload-host 4xx that means "this URL is used up or expired" (a reused one-time token is a 429 per §11, an expired
@@ -44,10 +49,22 @@ export function isSpentUrl(e: unknown): boolean {
   return e.status !== 429 || !RATE_LIMIT_CODES.includes(e.code);
 }
 
-/** One PUT of the whole file to `uploadUrl`; never retried here. */
-export async function putOnce(http: WixHttp, uploadUrl: string, source: FileSource, mimeType: string, idleTimeoutMs: number, opts: PutOptions): Promise<FileDescriptor> {
+/**
+ * No answer although every byte went out (connection dropped, timeout): Wix may have stored the file.
+ * test/emulator/README.md "Lost answers".
+ */
+export function isAmbiguous(e: unknown, bytesSent: number, size: number): boolean {
+  return e instanceof WixError && (e.kind === 'network' || e.kind === 'timeout') && bytesSent >= size;
+}
+
+/** One PUT of the whole file to `uploadUrl`; never retried here. `sent.bytes` tells how much went out. */
+export async function putOnce(
+  http: WixHttp, uploadUrl: string, source: FileSource, mimeType: string, idleTimeoutMs: number, opts: PutOptions,
+  sent: { bytes: number } = { bytes: 0 },
+): Promise<FileDescriptor> {
   const url = withQuery(uploadUrl, 'filename', source.name);
   opts.onProgress?.(0, source.size);
+  sent.bytes = 0;
   const res = await http.send({
     method: 'PUT',
     url,
@@ -56,9 +73,12 @@ export async function putOnce(http: WixHttp, uploadUrl: string, source: FileSour
     signal: opts.signal,
     idleTimeoutMs,
     fileName: source.name,
-    onBodyProgress: opts.onProgress ? (n) => opts.onProgress!(n, source.size) : undefined,
+    onBodyProgress: (n) => {
+      sent.bytes = n;
+      opts.onProgress?.(n, source.size);
+    },
   });
-  if (res.status < 200 || res.status >= 300) throw parseErrorResponse(res.status, res.text, res.headers, source.name);
+  if (res.status < 200 || res.status >= 300) throw parseUploadHostError(res.status, res.text, res.headers, source.name);
   const { file } = parseJson<{ file?: FileDescriptor }>(res, source.name);
   if (!file?.id) {
     throw wixError({ kind: 'http', code: 'INVALID_RESPONSE', status: res.status, fileName: source.name, detail: 'the upload answer had no file descriptor' });
@@ -71,16 +91,27 @@ export async function uploadViaPut(ctx: PutContext, source: FileSource, req: Gen
   const { http } = ctx;
   const max = Math.max(1, http.retry.maxAttempts);
   let refreshedSpent = false;
+  const since = Date.now();
   for (let attempt = 1; ; ) {
     const { uploadUrl } = await ctx.generateUploadUrl(req, opts.signal);
     if (!uploadUrl) {
       throw wixError({ kind: 'http', code: 'INVALID_RESPONSE', fileName: source.name, detail: 'generate-upload-url returned no uploadUrl' });
     }
     registerUploadUrl(uploadUrl);
+    const sent = { bytes: 0 };
     try {
-      return await putOnce(http, uploadUrl, source, req.mimeType, ctx.idleTimeoutMs, opts);
+      return await putOnce(http, uploadUrl, source, req.mimeType, ctx.idleTimeoutMs, opts, sent);
     } catch (e) {
       if (!(e instanceof WixError) || e.kind === 'cancelled' || e.kind === 'local') throw e;
+      if (ctx.lookup && isAmbiguous(e, sent.bytes, source.size)) {
+        http.logger.info(`Upload of ${source.name}: no answer after the whole file was sent (${describeShort(e)}); looking for it in the Media Manager before uploading again`);
+        const found = await ctx.lookup(since, opts.signal);
+        if (found) {
+          http.logger.info(`Upload of ${source.name}: Wix had stored it as ${found.id}; using that file`);
+          return found;
+        }
+        http.logger.info(`Upload of ${source.name}: not stored; uploading again`);
+      }
       if (!refreshedSpent && isSpentUrl(e)) {
         refreshedSpent = true;
         http.logger.info(`Upload of ${source.name}: the upload URL was refused (${describeShort(e)}); asking for a fresh one`);

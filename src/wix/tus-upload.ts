@@ -7,8 +7,8 @@ import { Readable } from 'node:stream';
 import type { DetailedError } from 'tus-js-client';
 import type { FileSource } from './api';
 import { WixError } from './errors';
-import { parseErrorResponse } from './errors-parse';
-import { describeShort, parseJson, withQuery, type FullRetryPolicy, type WixHttp } from './http';
+import { parseUploadHostError } from './errors-parse';
+import { describeShort, parseJson, sleep, withQuery, type FullRetryPolicy, type WixHttp } from './http';
 import { cancelledError, localError, wixError } from './messages';
 import { registerSecret, redact } from './redact';
 import { SourceInput, SourceReader } from './tus-source-reader';
@@ -27,6 +27,10 @@ export interface TusContext {
   http: WixHttp;
   generateResumableUploadUrl(req: GenerateFileResumableUploadUrlRequest, signal?: AbortSignal): Promise<GenerateFileResumableUploadUrlResponse>;
   idleTimeoutMs: number;
+  /** The client's time bound for an answer; the finalize gets more, growing with the file's size. */
+  requestTimeoutMs?: number;
+  /** The file this upload stored, found by listing (after an ambiguous finalize); undefined when none. */
+  lookup?: (since: number, signal?: AbortSignal) => Promise<FileDescriptor | undefined>;
 }
 
 export interface TusOptions {
@@ -52,7 +56,7 @@ function mapTusError(err: Error | DetailedError, fileName: string, signal?: Abor
   if (d.causingError instanceof WixError) return d.causingError;
   const res = d.originalResponse;
   if (res) {
-    return parseErrorResponse(res.getStatus(), res.getBody() ?? '', { 'retry-after': res.getHeader('Retry-After') }, fileName);
+    return parseUploadHostError(res.getStatus(), res.getBody() ?? '', { 'retry-after': res.getHeader('Retry-After') }, fileName);
   }
   if (/source is done after/.test(err.message)) return localError('FILE_CHANGED', fileName);
   return wixError({ kind: 'http', code: 'TUS_FAILED', fileName, detail: redact(err.message) });
@@ -116,6 +120,17 @@ function runTus(ctx: TusContext, source: FileSource, endpoint: string, uploadTok
   });
 }
 
+/** Wix assembles a resumable upload before the finalize answers: one request timeout per 4 MiB more, capped. */
+export const FINALIZE_TIMEOUT_PER_BYTES = 4 * 1024 * 1024;
+export const MAX_FINALIZE_TIMEOUT_MS = 30 * 60_000;
+
+export function finalizeTimeoutMs(requestTimeoutMs: number, size: number): number {
+  return Math.min(MAX_FINALIZE_TIMEOUT_MS, Math.round(requestTimeoutMs * (1 + size / FINALIZE_TIMEOUT_PER_BYTES)));
+}
+
+/** Pauses between looks for a file whose finalize was refused as already used (it may still be assembling). */
+const LOOKUP_PAUSES_MS = [0, 1000, 2000, 4000];
+
 /** generate-resumable-upload-url + tus + finalize PUT {uploadUrl}/{uploadToken}?filename=. */
 export async function uploadViaTus(
   ctx: TusContext,
@@ -124,6 +139,7 @@ export async function uploadViaTus(
   opts: TusOptions,
 ): Promise<FileDescriptor> {
   const { http } = ctx;
+  const since = Date.now();
   const gen = await ctx.generateResumableUploadUrl(req, opts.signal);
   if (!gen.uploadUrl || !gen.uploadToken) {
     throw wixError({ kind: 'http', code: 'INVALID_RESPONSE', fileName: source.name, detail: 'generate-resumable-upload-url returned no uploadUrl/uploadToken' });
@@ -131,22 +147,63 @@ export async function uploadViaTus(
   registerSecret(gen.uploadToken, { transient: true });
   opts.onProgress?.(0, source.size);
   await runTus(ctx, source, gen.uploadUrl, gen.uploadToken, req.mimeType, opts);
+  return finalize(ctx, source, gen.uploadUrl, gen.uploadToken, since, opts.signal);
+}
 
-  const finalizeUrl = withQuery(`${gen.uploadUrl.replace(/\/+$/, '')}/${encodeURIComponent(gen.uploadToken)}`, 'filename', source.name);
+/**
+ * The finalize PUT. Its token is single-use, so after an answer that never came (dropped or timed out) the file
+ * may be stored and a retry refused: look the file up before trying again, and again when a retry is refused.
+ */
+async function finalize(ctx: TusContext, source: FileSource, uploadUrl: string, uploadToken: string, since: number, signal?: AbortSignal): Promise<FileDescriptor> {
+  const { http } = ctx;
+  const finalizeUrl = withQuery(`${uploadUrl.replace(/\/+$/, '')}/${encodeURIComponent(uploadToken)}`, 'filename', source.name);
+  const timeout = finalizeTimeoutMs(ctx.requestTimeoutMs ?? http.opts.requestTimeoutMs, source.size);
+  let ambiguous = false;
+  const lookup = async (why: string, pauses: number[]): Promise<FileDescriptor | undefined> => {
+    if (!ctx.lookup) return undefined;
+    http.logger.info(`Finalizing ${source.name}: ${why}; looking for it in the Media Manager`);
+    for (const pause of pauses) {
+      await sleep(pause, signal, source.name);
+      const found = await ctx.lookup(since, signal);
+      if (found) {
+        http.logger.info(`Finalizing ${source.name}: Wix had stored it as ${found.id}; using that file`);
+        return found;
+      }
+    }
+    return undefined;
+  };
   return http.withRetry(`Finalizing ${source.name}`, async () => {
-    const res = await http.send({
-      method: 'PUT',
-      url: finalizeUrl,
-      headers: { 'content-type': 'application/json' },
-      body: '{}',
-      signal: opts.signal,
-      fileName: source.name,
-    });
-    if (res.status < 200 || res.status >= 300) throw parseErrorResponse(res.status, res.text, res.headers, source.name);
+    let res;
+    try {
+      res = await http.send({
+        method: 'PUT',
+        url: finalizeUrl,
+        headers: { 'content-type': 'application/json' },
+        body: '{}',
+        signal,
+        fileName: source.name,
+        headersTimeoutMs: timeout,
+      });
+    } catch (e) {
+      if (!(e instanceof WixError) || (e.kind !== 'network' && e.kind !== 'timeout')) throw e;
+      ambiguous = true;
+      const found = await lookup(`no answer (${describeShort(e)})`, [0]);
+      if (found) return found;
+      throw e;
+    }
+    if (res.status < 200 || res.status >= 300) {
+      const err = parseUploadHostError(res.status, res.text, res.headers, source.name);
+      // After a lost answer, a refusal of the single-use token means the first finalize went through.
+      if (ambiguous && res.status >= 400 && res.status < 500) {
+        const found = await lookup(`the retried finalize was refused (${describeShort(err)})`, LOOKUP_PAUSES_MS);
+        if (found) return found;
+      }
+      throw err;
+    }
     const { file } = parseJson<{ file?: FileDescriptor }>(res, source.name);
     if (!file?.id) {
       throw wixError({ kind: 'http', code: 'INVALID_RESPONSE', status: res.status, fileName: source.name, detail: 'the finalize answer had no file descriptor' });
     }
     return file;
-  }, opts.signal, source.name);
+  }, signal, source.name);
 }

@@ -13,6 +13,8 @@ export interface HttpAnswer {
   status: number;
   body: object;
   headers?: Record<string, string>;
+  /** Sent as text/plain instead of `body`: the upload host documents only a status (README "Upload-host errors"). */
+  text?: string;
 }
 
 const STATUS_TEXT: Record<number, string> = {
@@ -55,11 +57,20 @@ export const forbidden = (why: string): HttpAnswer =>
   ({ status: 403, body: { message: why, details: { applicationError: { code: 'FORBIDDEN', description: 'Forbidden', data: {} } } } });
 export const notFound = (what: string): HttpAnswer => applicationError(404, 'NOT_FOUND', `${what} not found`);
 
+/**
+ * An upload-host refusal: the Upload API documents only an HTTP status for its failures (Wix's "Upload API" page),
+ * so no Wix envelope and no code, just the status line's text.
+ */
+export function plainStatus(status: number): HttpAnswer {
+  return { status, body: {}, text: STATUS_TEXT[status] ?? (status >= 500 ? 'Server Error' : 'Error') };
+}
+
 export function send(res: ServerResponse, answer: HttpAnswer): void {
   if (res.headersSent || res.destroyed) return;
-  const text = JSON.stringify(answer.body);
+  const plain = answer.text !== undefined;
+  const text = plain ? answer.text! : JSON.stringify(answer.body);
   res.writeHead(answer.status, {
-    'content-type': 'application/json; charset=utf-8',
+    'content-type': plain ? 'text/plain; charset=utf-8' : 'application/json; charset=utf-8',
     'content-length': Buffer.byteLength(text),
     ...answer.headers,
   });

@@ -49,7 +49,7 @@ export class FaultBook {
   }
 }
 
-const ROUTES: FaultRoute[] = ['generate', 'generate-resumable', 'put', 'tus-create', 'tus-patch', 'tus-finalize', 'get-file', 'folders'];
+const ROUTES: FaultRoute[] = ['generate', 'generate-resumable', 'put', 'tus-create', 'tus-patch', 'tus-finalize', 'get-file', 'folders', 'download-url'];
 
 /** Refuses malformed faults loudly, so a typo in a test doesn't silently inject nothing. */
 export function checkFault(f: Fault): void {
@@ -70,6 +70,13 @@ export function checkFault(f: Fault): void {
     case 'slow':
       if (f.route !== 'put' && f.route !== 'tus-patch') bad("route must be 'put' or 'tus-patch'");
       if (!(f.bytesPerSecond > 0)) bad('bytesPerSecond must be > 0');
+      return;
+    case 'lose-answer':
+      if (f.route !== 'put' && f.route !== 'tus-finalize') bad("route must be 'put' or 'tus-finalize'");
+      return;
+    case 'delay':
+      if (!ROUTES.includes(f.route)) bad('unknown route');
+      if (!(f.ms >= 0)) bad('ms must be >= 0');
       return;
     case 'spent-url': case 'stay-pending': case 'fail-processing':
       return;

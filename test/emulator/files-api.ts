@@ -1,8 +1,8 @@
-// /site-media/v1/files/*: generate upload URLs (§2, §4.1), get a descriptor (§6), list files.
-import type { Ctx, Exchange } from './context';
+// /site-media/v1/files/*: generate upload URLs (§2, §4.1), get a descriptor (§6). List Files: files-list.ts.
+import type { Ctx } from './context';
 import { applicationError, ok, validationError, type HttpAnswer } from './errors';
 import { fileIdOf } from './library';
-import { isAnswer, page } from './paging';
+import { isAnswer } from './paging';
 import { validateGenerate } from './validate';
 
 export function generate(ctx: Ctx, body: unknown, resumable: boolean): HttpAnswer {
@@ -24,19 +24,4 @@ export function getFile(ctx: Ctx, fileId: string | null): HttpAnswer {
   const d = ctx.library.get(fileId);
   if (!d) return applicationError(404, 'RESOURCE_NOT_FOUND', `file ${fileIdOf(fileId)} not found`);
   return ok({ file: d });
-}
-
-/** GET /site-media/v1/files: direct children of parentFolderId (default media-root), newest first. */
-export function listFiles(ctx: Ctx, ex: Exchange): HttpAnswer {
-  const q = ex.url.searchParams;
-  const parent = q.get('parentFolderId') || 'media-root';
-  const types = q.getAll('mediaTypes');
-  const priv = q.get('private');
-  const files = ctx.library.files
-    .map((f) => f.descriptor)
-    .filter((d) => d.parentFolderId === parent && (!types.length || types.includes(d.mediaType)))
-    .filter((d) => priv === null || String(d.private) === priv)
-    .reverse();
-  const p = page(files, q);
-  return isAnswer(p) ? p : ok({ files: p.items, nextCursor: p.nextCursor });
 }

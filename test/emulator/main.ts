@@ -1,10 +1,12 @@
 // `npm run emulator`: a long-running emulator for demos and manual runs. Prints the three settings a client needs.
 import type { MediaType } from '../../src/wix/types';
+import { parseRateLimit, type RateLimit } from './rate-limit';
 import { WixEmulator } from './server';
 
 /** Fixed demo credentials, so a demo workspace can be configured once. They unlock nothing but this emulator. */
 export const DEMO_API_KEY = 'IST.emulator-demo-key-not-a-secret';
 export const DEMO_SITE_ID = '1b2c3d4e-0000-4a4a-9b9b-123456789abc';
+export const DEMO_ACCOUNT_ID = '9a8b7c6d-0000-4b4b-8c8c-fedcba987654';
 
 function arg(name: string): string | undefined {
   const argv = process.argv.slice(2);
@@ -42,13 +44,26 @@ function limits(): Partial<Record<MediaType, number>> | undefined {
   return out;
 }
 
+/** --rate-limit CALLS/WINDOW_MS (README "Rate-limit mode"). */
+function rateLimit(): RateLimit | undefined {
+  const raw = arg('rate-limit');
+  if (raw === undefined) return undefined;
+  try {
+    return parseRateLimit(raw);
+  } catch (e) {
+    process.stderr.write(`${(e as Error).message}\n`);
+    process.exit(2);
+  }
+}
+
 async function main(): Promise<void> {
   if (process.argv.includes('--help')) {
     process.stdout.write(
       'Usage: npm run emulator -- [--port 8787] [--ready-delay-ms 300] [--max-file-bytes N] [--quota-bytes N]\n' +
       '                           [--limits IMAGE=bytes,VIDEO=bytes,...] [--token-prefix P] [--hash md5|sha256] [--quiet]\n' +
       '                           [--upload-base-url http://127.0.0.1:PORT]  (upload URLs point there, e.g. a proxy)\n' +
-      'Env: PORT, WIX_EMULATOR_API_KEY, WIX_EMULATOR_SITE_ID\n');
+      '                           [--rate-limit CALLS/WINDOW_MS]\n' +
+      'Env: PORT, WIX_EMULATOR_API_KEY, WIX_EMULATOR_SITE_ID, WIX_EMULATOR_ACCOUNT_ID\n');
     return;
   }
   const quiet = process.argv.includes('--quiet');
@@ -57,6 +72,8 @@ async function main(): Promise<void> {
     port: num('port', 'PORT') ?? 8787,
     apiKey: process.env.WIX_EMULATOR_API_KEY || DEMO_API_KEY,
     siteId: process.env.WIX_EMULATOR_SITE_ID || DEMO_SITE_ID,
+    accountId: process.env.WIX_EMULATOR_ACCOUNT_ID || DEMO_ACCOUNT_ID,
+    rateLimit: rateLimit(),
     readyDelayMs: num('ready-delay-ms'),
     maxFileBytes: num('max-file-bytes'),
     maxBytesByType: limits(),
@@ -66,7 +83,7 @@ async function main(): Promise<void> {
     descriptorHash: hash === 'sha256' ? 'sha256' : 'md5',
     log: quiet ? undefined : (line) => process.stderr.write(`[wix-emulator] ${line}\n`),
   });
-  process.stdout.write(`WIX_API_BASE_URL=${emu.baseUrl}\nWIX_API_KEY=${emu.apiKey}\nWIX_SITE_ID=${emu.siteId}\n`);
+  process.stdout.write(`WIX_API_BASE_URL=${emu.baseUrl}\nWIX_API_KEY=${emu.apiKey}\nWIX_SITE_ID=${emu.siteId}\nWIX_ACCOUNT_ID=${emu.accountId}\n`);
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;

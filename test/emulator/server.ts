@@ -8,12 +8,16 @@ import type { Ctx, Exchange } from './context';
 import { control, isLoopback, type Controls } from './control';
 import { applicationError, ok, send, systemError, type HttpAnswer } from './errors';
 import { FaultBook } from './faults';
-import { generate, getFile, listFiles } from './files-api';
+import { DownloadLinks, staticStatus } from './downloads';
+import { generate, getFile } from './files-api';
+import { listFiles } from './files-list';
 import { FolderStore } from './folders';
 import { createFolder, getFolder, listFolders } from './folders-api';
 import { readJson } from './json-body';
 import { MediaLibrary } from './library';
-import { applyRouteFault, reply } from './route-faults';
+import { RateLimiter, type RateLimit } from './rate-limit';
+import { applyDelay, applyRouteFault, reply } from './route-faults';
+import { querySites, type SiteEntry } from './sites';
 import { TokenStore } from './tokens';
 import { TusGateway } from './tus';
 import type { EmulatorOptions, EmulatorState, EmulatorStats, Fault, FaultRoute, RecordedRequest, StoredFile } from './types';
@@ -34,6 +38,8 @@ export class WixEmulator {
   readonly baseUrl: string;
   readonly apiKey: string;
   readonly siteId: string;
+  /** The account that owns the site; Query Sites wants it as wix-account-id. */
+  readonly accountId: string;
   readonly requests: RecordedRequest[] = [];
   readonly stats: EmulatorStats = zeroStats();
 
@@ -46,12 +52,19 @@ export class WixEmulator {
   /** Upload requests whose exchange is not over yet (kept across reset(): they are still open). */
   private readonly uploadsOpen = new Set<RecordedRequest>();
   private readonly ctx: Ctx;
+  private readonly limiter: RateLimiter;
+  private readonly links = new DownloadLinks();
+  private sitesPermission = true;
+  private readonly sites: SiteEntry[];
   private stopped = false;
 
   private constructor(private readonly server: Server, port: number, private readonly opts: EmulatorOptions) {
     this.baseUrl = `http://${opts.host ?? '127.0.0.1'}:${port}`;
     this.apiKey = opts.apiKey ?? `IST.${randomBytes(24).toString('base64url')}`;
     this.siteId = opts.siteId ?? randomUUID();
+    this.accountId = opts.accountId ?? randomUUID();
+    this.limiter = new RateLimiter(opts.rateLimit);
+    this.sites = [{ id: this.siteId, displayName: 'Emulated Wix Site' }, ...(opts.extraSites ?? [])];
     this.tokens = new TokenStore(opts.tokenPrefix ?? '');
     this.folderStore = new FolderStore(this.siteId);
     this.library = new MediaLibrary(this.siteId, this.folderStore, this.faultBook, opts.readyDelayMs ?? 300);
@@ -85,6 +98,31 @@ export class WixEmulator {
   /** Folders created by path or by the API (the built-in roots are not listed). */
   get folders(): Folder[] { return this.folderStore.created; }
 
+  /** Rate-limit mode at run time (undefined turns it off), so one emulator serves every suite. */
+  setRateLimit(limit: RateLimit | undefined): void {
+    this.limiter.set(limit);
+  }
+
+  /** API calls refused with 429 since the rate-limit mode was last set. */
+  get rateLimited(): number {
+    return this.limiter.refused;
+  }
+
+  /** Whether the key may read the account's sites (Query Sites answers 403 without it). */
+  setSitesPermission(allowed: boolean): void {
+    this.sitesPermission = allowed;
+  }
+
+  /** Download links made by generate-file-download-url since the last reset. */
+  get downloadLinks(): readonly { fileId: string; expirationInMinutes: number; expiresAt: number }[] {
+    return this.links.issued;
+  }
+
+  /** What fetching `url` would answer: 403 for a private file's static URL or an expired link (README "Private files"). */
+  urlStatus(url: string): number {
+    return staticStatus(this.ctx, this.links, url);
+  }
+
   inject(fault: Fault): void {
     this.faultBook.inject(fault);
   }
@@ -101,6 +139,8 @@ export class WixEmulator {
     this.folderStore.reset();
     this.tokens.clear();
     this.requests.length = 0;
+    this.links.clear();
+    this.limiter.set(this.limiter.current);
     Object.assign(this.stats, zeroStats(), { uploadsInFlight: this.uploadsOpen.size, maxUploadsInFlight: this.uploadsOpen.size });
     this.tus.reset();
   }
@@ -192,15 +232,18 @@ export class WixEmulator {
       return send(res, control(this.controls(), method, path, body));
     }
     if (path === '/upload/tus' || path.startsWith('/upload/tus/')) return this.tus.handle(ex);
+    if (path.startsWith('/download/media/') && method === 'GET') return this.links.serve(ex);
     if (path.startsWith('/upload/')) {
       if (method !== 'PUT') return reply(ex, applicationError(405, 'METHOD_NOT_ALLOWED', 'upload URLs take PUT'));
       return handlePut(this.ctx, ex, decodeURIComponent(path.slice('/upload/'.length)));
     }
+    // Rate-limit mode counts API-host calls only, never the upload host (README "Rate-limit mode").
+    const limited = this.limiter.admit();
+    if (limited) return reply(ex, limited);
     if (path === '/site-list/v2/sites/query' && method === 'POST') {
       const body = await this.body(ex);
       if (body === BAD) return;
-      const denied = checkAuth(req, this.apiKey, this.siteId, false);
-      return send(res, denied ?? ok({ sites: [{ id: this.siteId, displayName: 'Emulated Wix Site' }], metadata: { count: 1, offset: 0, total: 1 } }));
+      return send(res, querySites(req, body, { apiKey: this.apiKey, accountId: this.accountId, sitesPermission: this.sitesPermission, sites: this.sites }));
     }
     if (!path.startsWith('/site-media/v1/')) return reply(ex, applicationError(404, 'NOT_FOUND', `no API at ${method} ${path}`));
 
@@ -214,6 +257,7 @@ export class WixEmulator {
     if (applyRouteFault(this.ctx, ex, api.route)) return;
     const denied = checkAuth(req, this.apiKey, this.siteId);
     if (denied) return send(res, denied);
+    await applyDelay(this.ctx, api.route);
     send(res, api.run(body));
   }
 
@@ -223,6 +267,7 @@ export class WixEmulator {
     const q = ex.url.searchParams;
     if (method === 'POST' && rest === 'files/generate-upload-url') return { route: 'generate', run: (b) => generate(c, b, false) };
     if (method === 'POST' && rest === 'files/generate-resumable-upload-url') return { route: 'generate-resumable', run: (b) => generate(c, b, true) };
+    if (method === 'POST' && rest === 'files/generate-file-download-url') return { route: 'download-url', run: (b) => this.links.generate(c, b) };
     if (method === 'GET' && rest === 'files/get-file-by-id') return { route: 'get-file', run: () => getFile(c, q.get('fileId')) };
     if (method === 'GET' && rest === 'files') return { route: 'get-file', run: () => listFiles(c, ex) };
     // The 2023 form GET /files/{fileId}.

@@ -9,8 +9,8 @@ import { Transform, pipeline, type Readable } from 'node:stream';
 import { FileStore } from '@tus/file-store';
 import { EVENTS, Server as TusServer, type Upload } from '@tus/server';
 import type { Ctx, Exchange } from './context';
-import { applicationError, send, validationError, type HttpAnswer } from './errors';
-import { applyRouteFault, reply } from './route-faults';
+import { plainStatus, send, validationError, type HttpAnswer } from './errors';
+import { applyDelay, applyRouteFault, loseAnswer, reply } from './route-faults';
 import type { Fault } from './types';
 import { authHeaderRefused, Hasher, HeadCollector, spentAnswer, tokenRefused } from './upload-put';
 import { resolveMediaType } from './media-types';
@@ -27,7 +27,7 @@ interface PatchScope {
 }
 
 /** Thrown from tus hooks: @tus/server answers with this status and body. */
-const tusRefusal = (a: HttpAnswer) => ({ status_code: a.status, body: JSON.stringify(a.body) });
+const tusRefusal = (a: HttpAnswer) => ({ status_code: a.status, body: a.text ?? JSON.stringify(a.body) });
 
 export class TusGateway {
   private dir = '';
@@ -111,13 +111,16 @@ export class TusGateway {
       return reply(ex, validationError([{ field: 'filename', description: 'query parameter is required when no fileName was given to generate-resumable-upload-url', violatedRule: 'REQUIRED_FIELD' }]));
     }
     const upload = tok.tusUploadId ? await this.store!.getUpload(tok.tusUploadId).catch(() => undefined) : undefined;
-    if (!upload) return reply(ex, applicationError(409, 'UPLOAD_NOT_FOUND', 'no tus upload was created with this token; upload the bytes before finalizing'));
+    // 409 with a status only: an upload-host answer (README "Upload-host errors").
+    if (!upload) return reply(ex, plainStatus(409));
     if (upload.size === undefined || upload.offset < upload.size) {
-      return reply(ex, applicationError(409, 'UPLOAD_INCOMPLETE', `the tus upload holds ${upload.offset} of ${upload.size ?? '?'} bytes; finish it before finalizing`));
+      return reply(ex, plainStatus(409));
     }
     ex.req.resume(); // the body is an empty JSON object; nothing in it matters
     tok.state = 'busy';
     try {
+      // A slow finalize: Wix assembles the upload before it answers (README "Slow finalize").
+      await applyDelay(this.ctx, 'tus-finalize');
       // The digest taken while the PATCHes came in, when they covered the file in order; else read it back.
       const { sha256, hash, head } = this.store!.takeDigest(upload.id, upload.offset) ?? await hashFile(join(this.dir, upload.id), this.ctx.descriptorHash);
       const stored = this.ctx.library.store({
@@ -126,6 +129,7 @@ export class TusGateway {
       });
       tok.state = 'spent';
       await this.store!.remove(upload.id).catch(() => undefined);
+      if (loseAnswer(this.ctx, ex, 'tus-finalize')) return;
       send(ex.res, { status: 200, body: { file: stored.descriptor } });
     } catch (e) {
       tok.state = 'fresh';

@@ -30,6 +30,12 @@ export interface EmulatorOptions {
   resumableTtlMs?: number;
   /** How the descriptor `hash` is computed. 'md5' (default, like Wix) or 'sha256' (first 32 hex; faster for benchmarks). */
   descriptorHash?: 'md5' | 'sha256';
+  /** Rate-limit mode: at most `calls` API-host calls per sliding `windowMs` (README "Rate-limit mode"). */
+  rateLimit?: { calls: number; windowMs: number };
+  /** The account the key belongs to; Query Sites requires it as `wix-account-id`. Default a random UUID. */
+  accountId?: string;
+  /** More sites of the account, besides the emulated one (for Select Site's list and its paging). */
+  extraSites?: { id: string; displayName: string }[];
   /** Called with one line per request, tokens and keys already redacted (main.ts prints them). */
   log?: (line: string) => void;
 }
@@ -84,7 +90,8 @@ export interface EmulatorState {
 }
 
 export type FaultRoute =
-  | 'generate' | 'generate-resumable' | 'put' | 'tus-create' | 'tus-patch' | 'tus-finalize' | 'get-file' | 'folders';
+  | 'generate' | 'generate-resumable' | 'put' | 'tus-create' | 'tus-patch' | 'tus-finalize' | 'get-file' | 'folders'
+  | 'download-url';
 
 export type Fault =
   | { type: 'status'; route: FaultRoute; status: number; times?: number; retryAfter?: number; body?: object }
@@ -93,4 +100,8 @@ export type Fault =
   | { type: 'slow'; route: 'put' | 'tus-patch'; bytesPerSecond: number; times?: number }
   | { type: 'spent-url'; times?: number }
   | { type: 'stay-pending' }
-  | { type: 'fail-processing'; times?: number };
+  | { type: 'fail-processing'; times?: number }
+  /** The file is stored, then the connection drops before the answer (README "Lost answers"). */
+  | { type: 'lose-answer'; route: 'put' | 'tus-finalize'; times?: number }
+  /** The route works but answers only after `ms` (a slow finalize: README "Slow finalize"). */
+  | { type: 'delay'; route: FaultRoute; ms: number; times?: number };

@@ -1,27 +1,29 @@
 // PUT <baseUrl>/upload/<token>?filename=…: the one-shot upload (§3). The body is streamed and hashed, never kept.
 import { createHash, type Hash } from 'node:crypto';
 import type { Ctx, Exchange } from './context';
-import { applicationError, send, validationError, type HttpAnswer } from './errors';
+import { plainStatus, send, validationError, type HttpAnswer } from './errors';
 import { SNIFF_BYTES } from './image-size';
 import { resolveMediaType } from './media-types';
 import { pumpBody } from './body-flow';
-import { applyRouteFault, reply } from './route-faults';
+import { applyDelay, applyRouteFault, loseAnswer, reply } from './route-faults';
 import type { TokenCheck } from './tokens';
 
+/** Upload URLs are authorized by their token; an Authorization header is refused (plain 400, README "Upload-host errors"). */
 export function authHeaderRefused(): HttpAnswer {
-  return applicationError(400, 'AUTHORIZATION_HEADER_NOT_ALLOWED',
-    'Upload URLs are authorized by their token; do not send an Authorization header to them');
+  return plainStatus(400);
 }
 
-/** How a bad token is answered. Reused (or in use by another request): 429, as §11 lists for one-time tokens. */
+/**
+ * How a bad token is answered, with a plain status only (the Upload API documents nothing more; README
+ * "Upload-host errors"). Reused (or in use by another request): 429, as Wix's error table lists for a reused
+ * one-time token; unknown or expired: 403.
+ */
 export function tokenRefused(reason: Exclude<TokenCheck, { ok: true }>['reason']): HttpAnswer {
   switch (reason) {
     case 'spent': case 'busy':
-      return applicationError(429, 'TOKEN_ALREADY_USED', 'reused one-time token: this upload URL was already used; generate a new one');
-    case 'expired':
-      return applicationError(403, 'TOKEN_EXPIRED', 'the upload URL has expired; generate a new one');
+      return plainStatus(429);
     default:
-      return applicationError(403, 'INVALID_TOKEN', 'the upload token is not valid');
+      return plainStatus(403);
   }
 }
 
@@ -111,9 +113,11 @@ export async function handlePut(ctx: Ctx, ex: Exchange, token: string): Promise<
   }
   const { sha256, hash } = hasher.digest();
   tok.state = 'spent';
+  await applyDelay(ctx, 'put');
   const stored = ctx.library.store({
     spec: tok.spec, size: flow.bytes, sha256, hash, head: head.get(), via: 'put',
     contentType: req.headers['content-type'], filenameParam,
   });
+  if (loseAnswer(ctx, ex, 'put')) return;
   send(ex.res, { status: 200, body: { file: stored.descriptor } });
 }

@@ -14,7 +14,8 @@ export function emulatorClients(emu: () => WixEmulator, defaults: () => Partial<
   return {
     client(extra = {}) {
       const e = emu();
-      const c = new WixMediaClient({ apiKey: e.apiKey, siteId: e.siteId, baseUrl: e.baseUrl, ...defaults(), ...extra });
+      // No pacing unless a suite asks for it: the rate limiter has suites of its own (wix-rate-limit.test.ts).
+      const c = new WixMediaClient({ apiKey: e.apiKey, siteId: e.siteId, baseUrl: e.baseUrl, rateLimit: false, ...defaults(), ...extra });
       open.push(c);
       return c;
     },

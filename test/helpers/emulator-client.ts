@@ -6,7 +6,13 @@ import type { RecordedRequest } from '../emulator/types';
 export interface ApiResult {
   status: number;
   headers: Headers;
+  /** The parsed body; undefined when it is empty or not JSON (the upload host answers with a status only). */
   json: any;
+  text: string;
+}
+
+function parsed(text: string): any {
+  try { return text ? JSON.parse(text) : undefined; } catch { return undefined; }
 }
 
 /** A Media API call with the emulator's key and site unless `headers` overrides them (undefined removes one). */
@@ -16,7 +22,7 @@ export async function api(emu: WixEmulator, method: string, path: string, body?:
   for (const [k, v] of Object.entries(merged)) if (v !== undefined) h[k] = v;
   const r = await fetch(emu.baseUrl + path, { method, headers: h, body: body === undefined ? undefined : JSON.stringify(body) });
   const text = await r.text();
-  return { status: r.status, headers: r.headers, json: text ? JSON.parse(text) : undefined };
+  return { status: r.status, headers: r.headers, json: parsed(text), text };
 }
 
 export async function generateUploadUrl(emu: WixEmulator, body: object): Promise<string> {
@@ -30,7 +36,7 @@ export async function putBytes(uploadUrl: string, bytes: Buffer, filename?: stri
   const url = filename === undefined ? uploadUrl : `${uploadUrl}?filename=${encodeURIComponent(filename)}`;
   const r = await fetch(url, { method: 'PUT', headers: { 'content-type': contentType }, body: bytes });
   const text = await r.text();
-  return { status: r.status, headers: r.headers, json: text ? JSON.parse(text) : undefined };
+  return { status: r.status, headers: r.headers, json: parsed(text), text };
 }
 
 /** Generate + PUT in one go; returns the PUT's answer. */

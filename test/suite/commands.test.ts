@@ -119,11 +119,15 @@ describe('commands and the API key', () => {
     await storeKey(emu);
   });
 
-  it('selectSite with a site id sets wixMedia.siteId', async () => {
-    const r = await vscode.commands.executeCommand<{ siteId: string; changed: boolean }>('wixMedia.selectSite', { siteId: '0f0f0f0f-1111-4222-8333-444444444444' });
+  it('selectSite with a site id checks it with the key, then sets wixMedia.siteId; a site the key cannot reach is not saved', async () => {
+    await setUserSettings({ siteId: '0f0f0f0f-1111-4222-8333-444444444444' });
+    const r = await vscode.commands.executeCommand<{ siteId: string; changed: boolean }>('wixMedia.selectSite', { siteId: emu.siteId });
     assert.strictEqual(r.changed, true);
-    assert.strictEqual(cfg().get('siteId'), '0f0f0f0f-1111-4222-8333-444444444444');
-    await setUserSettings({ siteId: emu.siteId });
+    assert.strictEqual(cfg().get('siteId'), emu.siteId);
+    const refused = await vscode.commands.executeCommand<{ changed: boolean; message?: string }>('wixMedia.selectSite', { siteId: '0f0f0f0f-1111-4222-8333-444444444444' });
+    assert.strictEqual(refused.changed, false);
+    assert.match(refused.message ?? '', /403/);
+    assert.strictEqual(cfg().get('siteId'), emu.siteId);
   });
 
   it('a key typed into settings.json is found, masked in the log, and moved to SecretStorage', async () => {

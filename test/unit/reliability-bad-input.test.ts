@@ -44,7 +44,7 @@ describe('reliability: bad input (issue 5)', function () {
     let client: WixMediaClient;
     beforeEach(() => {
       client = new WixMediaClient({
-        apiKey: emu.apiKey, siteId: emu.siteId, baseUrl: emu.baseUrl,
+        apiKey: emu.apiKey, siteId: emu.siteId, baseUrl: emu.baseUrl, rateLimit: false,
         retry: { maxAttempts: 2, baseDelayMs: 5, maxDelayMs: 20 }, readyPoll: { initialDelayMs: 20, maxDelayMs: 50 },
       });
     });

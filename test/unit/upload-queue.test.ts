@@ -64,7 +64,7 @@ describe('upload: UploadQueue (emulator over HTTP)', function () {
   beforeEach(() => {
     emu.reset();
     client = new WixMediaClient({
-      apiKey: emu.apiKey, siteId: emu.siteId, baseUrl: emu.baseUrl,
+      apiKey: emu.apiKey, siteId: emu.siteId, baseUrl: emu.baseUrl, rateLimit: false,
       retry: { maxAttempts: 2, baseDelayMs: 5, maxDelayMs: 20 },
       readyPoll: { initialDelayMs: 20, maxDelayMs: 50 },
     });

@@ -145,8 +145,10 @@ describe('wix client: errors through the emulator', function () {
       const src = await fileSourceFromPath(await writeFile(dir, 'late.txt', 'x'));
       const e = await failure(c.uploadFile(src));
       assert.equal(e.status, 403);
-      assert.equal(e.code, 'TOKEN_EXPIRED');
-      assert.match(describeError(e), /"late\.txt": The upload URL Wix issued was refused.*fresh one/);
+      // The upload host answers a bare 403 (README "Upload-host errors"): its own message, never the key's permission.
+      assert.equal(e.code, 'UPLOAD_HOST_REFUSED');
+      assert.match(describeError(e), /"late\.txt": Wix's upload server refused the file's bytes.*fresh upload URL/);
+      assert.doesNotMatch(describeError(e), /Manage Media Manager/);
       assert.equal(expiring.stats.generateCalls, 2, 'one fresh URL, no more');
       assert.equal(expiring.files.length, 0);
     } finally {

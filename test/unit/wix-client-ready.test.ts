@@ -20,7 +20,7 @@ describe('wix client: readiness and folders', function () {
   beforeEach(() => {
     emu.reset();
     c = new WixMediaClient({
-      apiKey: emu.apiKey, siteId: emu.siteId, baseUrl: emu.baseUrl,
+      apiKey: emu.apiKey, siteId: emu.siteId, baseUrl: emu.baseUrl, rateLimit: false,
       retry: { baseDelayMs: 5, maxDelayMs: 20 }, readyPoll: { initialDelayMs: 20, maxDelayMs: 60 },
     });
   });

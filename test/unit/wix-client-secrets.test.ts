@@ -26,7 +26,7 @@ describe('wix client: secret hygiene', function () {
     const push = (lvl: string) => (m: string) => lines.push(`${lvl} ${m}`);
     const logger: Logger = { trace: push('trace'), debug: push('debug'), info: push('info'), warn: push('warn'), error: push('error') };
     const c = new WixMediaClient({
-      apiKey: KEY, siteId: emu.siteId, baseUrl: emu.baseUrl, logger,
+      apiKey: KEY, siteId: emu.siteId, baseUrl: emu.baseUrl, logger, rateLimit: false,
       retry: { baseDelayMs: 1, maxDelayMs: 5, maxRetryAfterMs: 5 }, requestTimeoutMs: 300,
     });
     const messages: string[] = [];
@@ -53,7 +53,7 @@ describe('wix client: secret hygiene', function () {
       await c.uploadFile(big, { resumableThresholdBytes: 1024 }).catch(note);
       emu.inject({ type: 'status', route: 'generate', status: 400, body: { message: `echo ${KEY}` } });
       await c.uploadFile(small).catch(note);
-      const wrong = new WixMediaClient({ apiKey: `${KEY}-wrong`, siteId: emu.siteId, baseUrl: emu.baseUrl, logger });
+      const wrong = new WixMediaClient({ apiKey: `${KEY}-wrong`, siteId: emu.siteId, baseUrl: emu.baseUrl, logger, rateLimit: false });
       await wrong.uploadFile(small).catch(note);
       await wrong.close();
     } finally {
