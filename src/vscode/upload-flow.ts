@@ -23,8 +23,12 @@ export type InsertMode = 'editor' | 'clipboard' | 'none';
 
 export interface UploadRequest {
   files: readonly PlannedFile[];
-  /** Media Manager folder path; '/' or undefined: the root. */
+  /** Media Manager folder path (filePath), relative to `folderId` when set; '/' or undefined: no path. */
   folder?: string;
+  /** The ID of a folder the user browsed into (parentFolderId): names it for sure, unlike a path of names. */
+  folderId?: string;
+  /** The whole folder path as the user saw it (log, recent list); defaults to `folder`. */
+  folderLabel?: string;
   labels: readonly string[];
   private: boolean;
   insert: InsertMode;
@@ -75,10 +79,11 @@ export function emptyResult(status: UploadStatus, message?: string): UploadResul
 /** How long a batch with failures keeps its insertion place for "Retry failed". */
 const RETRY_WINDOW_MS = 10 * 60_000;
 
-export function itemOptions(req: Pick<UploadRequest, 'folder' | 'labels' | 'private'>): ItemOptions {
+export function itemOptions(req: Pick<UploadRequest, 'folder' | 'folderId' | 'labels' | 'private'>): ItemOptions {
   const cfg = readConfig();
   return {
     filePath: req.folder && req.folder !== '/' ? req.folder : undefined,
+    parentFolderId: req.folderId,
     labels: req.labels.length ? [...req.labels] : undefined,
     private: req.private || undefined,
     resumableThresholdBytes: cfg.resumableThresholdBytes,
@@ -136,7 +141,8 @@ export async function runUpload(s: Services, req: UploadRequest): Promise<Upload
     if (failed.length) reportFailures(failed, batch.items.length, { showLog: () => s.log.show() });
     if (!req.keepTarget) req.target?.dispose();
   }
-  await s.recents.remember(req.folder && req.folder !== '/' ? req.folder : undefined,
+  const folderLabel = req.folderLabel ?? req.folder;
+  await s.recents.remember(folderLabel && folderLabel !== '/' ? folderLabel : undefined,
     batch.items.some(i => i.state === 'done') ? req.labels : []);
 
   const done = batch.items.filter(i => i.state === 'done').length;
