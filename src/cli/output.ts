@@ -43,7 +43,7 @@ export function outputLine(d: FileDescriptor, format: Format, file: string, read
 
 /** Each remedy in the CLI's words: flags and environment variables, never a setting or a palette command. */
 export const CLI_REMEDIES: Record<Remedy, string> = {
-  'set-api-key': 'Set WIX_API_KEY to a valid key with the "Manage Media Manager" permission.',
+  'set-api-key': 'To fix it, set WIX_API_KEY to a valid key with the "Manage Media Manager" permission.',
   'select-site': "Check WIX_SITE_ID (the GUID after /dashboard/ in the site's dashboard URL), and that the key in WIX_API_KEY has access to that site.",
   'raise-size-limit': 'To allow larger files, raise --max-size-mb or leave it out.',
 };

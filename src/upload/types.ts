@@ -30,6 +30,13 @@ export interface UploadItem {
   /** READY was asked for but the descriptor stayed PENDING past the bound. */
   readyTimedOut?: boolean;
   attempts: number;
+  /**
+   * Where a running upload is stuck, if it is: every byte is handed over and Wix has not answered yet, or the
+   * client started another attempt after a failure. Cleared when the item leaves 'uploading'.
+   */
+  phase?: 'waiting-for-wix' | 'retrying';
+  /** The client's attempt within this run (1 first); counts the automatic retries, not the user's. */
+  attempt?: number;
   startedAt?: number;
   endedAt?: number;
 }

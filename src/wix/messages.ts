@@ -142,7 +142,7 @@ function httpText(status: number | undefined, code: string, detail: string | und
     return `The Wix API key was rejected (${tag}). It may be wrong, revoked or for another account: create or copy a valid key in the Wix API Keys Manager.`;
   }
   if (status === 403 || code === 'FORBIDDEN' || code === 'PERMISSION_DENIED') {
-    return `Wix refused access (${tag}${why}). The site ID may be wrong (it is the GUID after /dashboard/ in the site's dashboard URL), or the API key may have no access to this site or lack the "Manage Media Manager" permission.`;
+    return `Wix refused access (${tag}${why}). Check that the API key has the "Manage Media Manager" permission, that it has access to this site, and that the site ID is right (the GUID after /dashboard/ in the site's dashboard URL).`;
   }
   if (status === 404 || code === 'NOT_FOUND') {
     return `Wix could not find it (${tag}${why}). The file or folder may have been deleted, or the site ID may be wrong.`;
