@@ -10,6 +10,8 @@ import { WixMediaClient } from '../../src/wix/client';
 import { WixError } from '../../src/wix/errors';
 import { describeError, isTransient, localError, REMEDIES, remedyFor, UPLOAD_RULE_NAMES, wixError } from '../../src/wix/messages';
 import { exactMatch, matchesTyped, typedChoice } from '../../src/vscode/prompts/folder-choice';
+import { pushFront } from '../../src/vscode/recent';
+import { parseLabels } from '../../src/vscode/validate';
 
 /** One error of every kind, code and status the client makes. */
 function everyError(): WixError[] {
@@ -136,5 +138,17 @@ describe('queue: a stalled upload says where it is', () => {
     } finally {
       await client.close();
     }
+  });
+});
+
+describe('recent folders and labels: one entry per value, ignoring case', () => {
+  it('keeps the newest spelling first and drops the others', () => {
+    assert.deepEqual(pushFront(['/Blog', 'docs', '/site'], ['/blog'], 8), ['/blog', 'docs', '/site']);
+    assert.deepEqual(pushFront(['Hero', 'hero', 'x'], [], 8), ['Hero', 'x']);
+    assert.deepEqual(pushFront(['a', 'b', 'c'], ['d'], 2), ['d', 'a']);
+  });
+
+  it('labels typed twice in different case are one label', () => {
+    assert.deepEqual(parseLabels('Hero, hero , HERO, landing'), ['Hero', 'landing']);
   });
 });
