@@ -143,7 +143,7 @@ function pickOnce(deps: FolderPromptDeps, here: Place, canGoUp: boolean): Promis
       // Enter may come before the list caught up with the last keystroke: take the highlighted item only if it
       // belongs to the list for the text now in the box, else that list's first item.
       const now = itemsFor(qp.value).filter(i => i.kind !== vscode.QuickPickItemKind.Separator);
-      const active = qp.activeItems[0];
+      const active = qp.selectedItems[0] ?? qp.activeItems[0];
       const same = active && now.find(i => i.label === active.label && i.description === active.description);
       const c = (same ?? now[0])?.choice;
       if (!c) return;
