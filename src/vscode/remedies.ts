@@ -25,7 +25,7 @@ export const VSCODE_REMEDIES: Record<Remedy, RemedyUi> = {
     run: () => vscode.commands.executeCommand('wixMedia.selectSite'),
   },
   'raise-size-limit': {
-    text: () => vscode.l10n.t("To allow larger files, raise the '{0}' setting.", 'Max File Size (MB)'),
+    text: () => vscode.l10n.t("To allow larger files, raise the setting '{0}' ({1}).", 'Max File Size MB', SETTING_MAX_SIZE),
     button: () => vscode.l10n.t('Open Settings'),
     run: () => vscode.commands.executeCommand('workbench.action.openSettings', SETTING_MAX_SIZE),
   },

@@ -12,7 +12,7 @@ const FOLDER_TITLE = 'Upload to Wix Media: folder';
 const LABELS_TITLE = 'Upload to Wix Media: labels';
 const KEY_TITLE = 'Wix Media: API key';
 
-module.exports = async function firstHour(kit, { assert, ws, emu, fixtures, page }) {
+module.exports = async function firstHour(kit, { assert, ws, emu, fixtures, page, userSettingsFile }) {
   const abs = rel => path.join(ws, rel);
   const writeWs = (rel, content) => {
     fs.mkdirSync(path.dirname(abs(rel)), { recursive: true });
@@ -181,7 +181,7 @@ module.exports = async function firstHour(kit, { assert, ws, emu, fixtures, page
     await kit.statusBarItem(/1 uploaded, 2 failed/).waitFor({ state: 'visible', timeout: 10000 });
     await clickButton(toast, 'Show Failures');
     await kit.waitQuickInput({ title: 'failed uploads' });
-    const rows = await kit.quickPickItems();
+    const rows = (await kit.quickPickItems()).filter(r => !r.trim().startsWith('"'));    // the labels, not the details
     assert.strictEqual(rows.length, 2, JSON.stringify(rows));
     assert.ok(rows.some(r => r.includes('bad/corrupt.png')) && rows.some(r => r.includes('bad/empty.png')), JSON.stringify(rows));
     const list = await kit.page.locator('.quick-input-widget .quick-input-list').innerText();
@@ -194,6 +194,35 @@ module.exports = async function firstHour(kit, { assert, ws, emu, fixtures, page
     const stored = added(st0, await kit.emuState());
     // good.png, and corrupt.png which Wix took and then could not process; never a second copy of it.
     assert.ok(stored.length <= 2 && stored.some(f => f.fileName === 'good.png'), JSON.stringify(stored.map(f => f.fileName)));
+  });
+
+  await kit.test('first hour 6b. A file over the size limit offers Open Settings (not Retry failed), which opens that setting', async () => {
+    await fresh();
+    const inFile = re => kit.waitUntil(`${re} in the user settings file`, () => re.test(fs.readFileSync(userSettingsFile, 'utf8')), 15000);
+    const setMaxSize = async (value, written) => {
+      const item = await kit.searchSettings('@id:wixMedia.maxFileSizeMB', 'Max File Size MB');
+      await item.locator('input').fill(value);
+      await inFile(written);
+      await page.keyboard.press('Control+W');        // close the Settings editor
+    };
+    const st0 = await kit.emuState();
+    try {
+      await setMaxSize('0.0001', /"wixMedia\.maxFileSizeMB": 0\.0001/);                    // about 100 bytes: every image is over it
+      await kit.contextMenu('images/gallery-1.png', UPLOAD);
+      await pickRoot();
+      const toast = await kit.notification(/Wix Media: the upload failed\./, { timeout: 60000 });
+      assert.match(await toast.innerText(), /FILE_SIZE_OVER_LIMIT.*raise the setting 'Max File Size MB' \(wixMedia\.maxFileSizeMB\)/s);
+      const buttons = await buttonsOf(toast);
+      assert.ok(buttons.includes('Open Settings'), JSON.stringify(buttons));
+      assert.ok(!buttons.includes('Retry failed'), JSON.stringify(buttons));
+      await clickButton(toast, 'Open Settings');
+      await kit.page.locator('.settings-editor .setting-item-label', { hasText: /^Max File Size MB$/ }).first().waitFor({ state: 'visible', timeout: 15000 });
+      await kit.shot('the size setting');
+      assert.strictEqual((await kit.emuState()).stats.generateCalls, st0.stats.generateCalls, 'refused before any request');
+    } finally {
+      await page.keyboard.press('Control+W').catch(() => { });
+      await setMaxSize('0', /^(?![\s\S]*0\.0001)/).catch(e => console.log(`      (could not reset the size limit: ${e.message})`));
+    }
   });
 
   await kit.test('first hour 7. A stalled upload says "waiting for Wix", then "attempt 2", instead of sitting at 99%', async () => {

@@ -123,8 +123,11 @@ function pickOnce(deps: FolderPromptDeps, here: Place, canGoUp: boolean): Promis
     return matches.length ? [...matches, typedItem(typed)] : [typedItem(typed), ...matches];
   };
 
+  // The list on screen and the text it was made for: Enter trusts the highlighted item only while they agree.
+  let shownFor = '';
   const refresh = () => {
     const items = itemsFor(qp.value);
+    shownFor = qp.value;
     qp.items = items;
     const first = items.find(i => i.kind !== vscode.QuickPickItemKind.Separator);
     if (first && qp.value.trim()) qp.activeItems = [first];
@@ -142,10 +145,9 @@ function pickOnce(deps: FolderPromptDeps, here: Place, canGoUp: boolean): Promis
     qp.onDidAccept(() => {
       // Enter may come before the list caught up with the last keystroke: take the highlighted item only if it
       // belongs to the list for the text now in the box, else that list's first item.
-      const now = itemsFor(qp.value).filter(i => i.kind !== vscode.QuickPickItemKind.Separator);
       const active = qp.selectedItems[0] ?? qp.activeItems[0];
-      const same = active && now.find(i => i.label === active.label && i.description === active.description);
-      const c = (same ?? now[0])?.choice;
+      const first = itemsFor(qp.value).find(i => i.kind !== vscode.QuickPickItemKind.Separator);
+      const c = (shownFor === qp.value && active ? active : first)?.choice;
       if (!c) return;
       result = c;
       qp.hide();
