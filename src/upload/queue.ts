@@ -292,6 +292,7 @@ export class UploadQueue {
           if (!current()) return;
           // Progress going back means the client started over after a failure: another attempt.
           if (sent < lastSent) { item.attempt = (item.attempt ?? 1) + 1; item.phase = 'retrying'; }
+          else if (sent > lastSent && item.phase === 'retrying') item.phase = undefined;    // bytes flow again
           lastSent = sent;
           // Every byte handed over and no answer yet: say so rather than sit at 99%.
           if (total > 0 && sent >= total) item.phase = 'waiting-for-wix';

@@ -18,3 +18,9 @@ export function batchPhaseText(items: readonly UploadItem[]): string | undefined
   if (running.length && running.every(i => i.phase === 'waiting-for-wix')) return phaseText(running[0]);
   return undefined;
 }
+
+/** "43%", or "99% · waiting for Wix", or "stalled, retrying (attempt 2)" (no percentage: the bytes start over). */
+export function withPhase(percent: string, items: readonly UploadItem[], phase = batchPhaseText(items)): string {
+  if (!phase) return percent;
+  return items.some(i => i.state === 'uploading' && i.phase === 'retrying') ? phase : `${percent} · ${phase}`;
+}

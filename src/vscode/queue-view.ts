@@ -55,8 +55,9 @@ function describe(i: UploadItem): string {
   const parts: string[] = [i.state];
   if (i.total > 0) parts.push(formatBytes(i.total));
   const phase = phaseText(i);
+  // A retry that has not moved a byte yet replaces the percentage; a wait for Wix's answer follows it.
+  if (i.state === 'uploading' && i.total > 0 && i.phase !== 'retrying') parts.push(`${Math.floor((i.bytesSent / i.total) * 100)}%`);
   if (phase) parts.push(phase);
-  else if (i.state === 'uploading' && i.total > 0) parts.push(`${Math.floor((i.bytesSent / i.total) * 100)}%`);
   if (i.state === 'failed') parts.push(isTransient(i.error) ? vscode.l10n.t('can be retried') : vscode.l10n.t('will fail again as it is'));
   if (i.attempts > 1) parts.push(`attempt ${i.attempts}`);
   return parts.join(' · ');

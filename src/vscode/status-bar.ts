@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { isTerminal, type UploadQueue } from '../upload/queue';
 import { throttle } from '../upload/throttle';
 import type { UploadItem } from '../upload/types';
-import { batchPhaseText } from './phase';
+import { batchPhaseText, withPhase } from './phase';
 
 const REPAINT_MS = 200;
 const SUMMARY_MS = 8000;
@@ -64,7 +64,7 @@ export class UploadStatusBar implements vscode.Disposable {
       const pct = total > 0 ? Math.floor((sent / total) * 100) : 0;
       // A stalled upload says so instead of sitting at 99%.
       const phase = batchPhaseText(items);
-      this.item.text = `$(cloud-upload) Wix ${finished}/${items.length} · ${phase ?? `${pct}%`}`;
+      this.item.text = `$(cloud-upload) Wix ${finished}/${items.length} · ${withPhase(`${pct}%`, items, phase)}`;
       this.item.tooltip = `Wix Media: ${finished} of ${items.length} uploads finished${failed ? `, ${failed} failed` : ''}. Click to show the queue.`;
       this.item.backgroundColor = undefined;
       this.item.show();
