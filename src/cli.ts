@@ -2,11 +2,11 @@
 import { setFlagsFromString } from 'node:v8';
 import { version } from '../package.json';
 import { credentialsFrom, HELP, parseCli, UsageError, type ParsedArgs } from './cli/args';
+import { cliErrorText } from './cli/output';
 import { runUpload, type UploadIo } from './cli/upload';
 import { WixMediaClient } from './wix/client';
 import type { Logger } from './wix/log';
 import { proxyFromEnv } from './wix/proxy';
-import { describeError } from './wix/messages';
 import { redact, redactingLogger, registerSecret } from './wix/redact';
 
 export const EXIT = { OK: 0, FAILED: 1, USAGE: 2, INTERRUPTED: 130 } as const;
@@ -51,7 +51,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     if (outcome.interrupted) return EXIT.INTERRUPTED;
     return outcome.failed > 0 || outcome.cancelled > 0 ? EXIT.FAILED : EXIT.OK;
   } catch (e) {
-    io.stderr.write(`wix-media: ${redact(describeError(e))}\n`);
+    io.stderr.write(`wix-media: ${redact(cliErrorText(e))}\n`);
     return EXIT.FAILED;
   } finally {
     await client.close().catch(() => {});
@@ -83,7 +83,7 @@ if (require.main === module) {
   main(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, env: process.env, onInterrupt })
     .then(code => { process.exitCode = code === EXIT.INTERRUPTED && signal === 'SIGTERM' ? 143 : code; })
     .catch(e => {
-      process.stderr.write(`wix-media: ${redact(describeError(e))}\n`);
+      process.stderr.write(`wix-media: ${redact(cliErrorText(e))}\n`);
       process.exitCode = EXIT.FAILED;
     });
 }

@@ -6,10 +6,9 @@ import type { ItemOptions, QueueEntry, UploadItem } from '../upload/types';
 import type { MediaClient } from '../wix/api';
 import { fileSourceFromPath } from '../wix/file-source';
 import { silentLogger, type Logger } from '../wix/log';
-import { describeError } from '../wix/messages';
 import { redact } from '../wix/redact';
 import type { UploadArgs } from './args';
-import { outputLine } from './output';
+import { cliErrorText, outputLine } from './output';
 import { ProgressLine, progressText, type TerminalLike } from './progress';
 
 export interface UploadIo {
@@ -25,13 +24,6 @@ export interface UploadOutcome {
   failed: number;
   cancelled: number;
   interrupted: boolean;
-}
-
-/** The shared messages point to the VS Code command; on the command line the fix is an environment variable. */
-export function forCli(message: string): string {
-  return message
-    .replace(/run 'Wix Media: Set API Key' to change them/g, 'set WIX_API_KEY and WIX_SITE_ID to change them')
-    .replace(/then run 'Wix Media: Set API Key'/g, 'then set WIX_API_KEY to it');
 }
 
 function isAuthRejection(e: unknown): boolean {
@@ -56,7 +48,7 @@ export async function runUpload(args: UploadArgs, client: MediaClient, io: Uploa
   let queue: UploadQueue | undefined;
   let current: string | undefined;
   const progress = new ProgressLine(io.stderr, () => (queue ? progressText(queue.summary(), current) : 'Looking at the files…'));
-  const err = (line: string) => progress.print(redact(forCli(line)));
+  const err = (line: string) => progress.print(redact(line));
   let interrupted = false;
   const undoInterrupt = io.onInterrupt?.(() => {
     interrupted = true;
@@ -66,7 +58,7 @@ export async function runUpload(args: UploadArgs, client: MediaClient, io: Uploa
 
   try {
     const { files, errors } = await collectFiles(args.paths);
-    for (const e of errors) err(describeError(e.error, e.path));
+    for (const e of errors) err(cliErrorText(e.error, e.path));
 
     const options = itemOptions(args);
     const entries: QueueEntry[] = [];
@@ -97,7 +89,7 @@ export async function runUpload(args: UploadArgs, client: MediaClient, io: Uploa
     let stopped = false;
     queue.onDidChange(item => {
       if (item.state === 'failed') {
-        err(item.message ?? describeError(item.error, item.label));
+        err(cliErrorText(item.error, item.label, item.message));
         // A rejected key fails every file alike: say it once, not once per file.
         if (!stopped && isAuthRejection(item.error)) {
           stopped = true;

@@ -237,6 +237,7 @@ export class UploadQueue {
 
   private finish(e: Entry, state: 'done' | 'failed' | 'cancelled'): void {
     e.item.state = state;
+    e.item.phase = undefined;
     e.item.endedAt = Date.now();
     if (!e.batch.settled && --e.batch.remaining === 0) this.settle(e.batch);
     this.emit(e.item);
@@ -289,6 +290,8 @@ export class UploadQueue {
     item.state = 'uploading';
     item.startedAt = Date.now();
     item.bytesSent = 0;
+    item.phase = undefined;
+    item.attempt = 1;
     this.emit(item);
     try {
       if (e.stale && e.reopen) {
@@ -301,11 +304,19 @@ export class UploadQueue {
       }
       const { waitForReady, readyTimeoutMs, privateLinkMinutes, ...uploadOptions } = item.options;
       this.logger.debug(`Queue: starting ${item.label} (attempt ${item.attempts}).`);
+      let lastSent = 0;
       let d = e.uploaded ?? await this.client.uploadFile(item.source, {
         ...uploadOptions,
         signal: controller.signal,
         onProgress: (sent, total) => {
           if (!current()) return;
+          // Progress going back means the client started over after a failure: another attempt.
+          if (sent < lastSent) { item.attempt = (item.attempt ?? 1) + 1; item.phase = 'retrying'; }
+          else if (sent > lastSent && item.phase === 'retrying') item.phase = undefined;    // bytes flow again
+          lastSent = sent;
+          // Every byte handed over and no answer yet: say so rather than sit at 99%.
+          if (total > 0 && sent >= total) item.phase = 'waiting-for-wix';
+          else if (item.phase === 'waiting-for-wix') item.phase = undefined;
           // Bytes handed to the socket, not bytes Wix has: on a slow link the OS buffers hold megabytes, so a
           // small file would show 100% long before it arrived. 100% is set once Wix has answered (below).
           item.bytesSent = Math.min(sent, Math.max(0, total - 1));
@@ -315,6 +326,7 @@ export class UploadQueue {
       });
       if (!current()) return;
       if (d.operationStatus !== 'FAILED') e.uploaded = d;
+      item.phase = undefined;
       item.bytesSent = item.total;
       item.descriptor = d;
       if (d.operationStatus === 'FAILED') throw processingFailed(item.label);
@@ -348,6 +360,7 @@ export class UploadQueue {
     } catch (err) {
       if (!current()) return;    // cancelled meanwhile: cancel() already settled the item
       e.controller = undefined;
+      item.phase = undefined;
       if (err instanceof WixError && err.code === 'PROCESSING_FAILED') e.uploaded = undefined; // a new upload may do better
       item.error = err instanceof PrivateLinkError && err.cause instanceof Error ? err.cause : err instanceof Error ? err : new Error(String(err));
       item.message = err instanceof PrivateLinkError ? redact(err.message) : this.describe(err, item.label);

@@ -37,6 +37,14 @@ export interface UploadItem {
    */
   privateLink?: { url: string; expiresAt: string };
   attempts: number;
+  /**
+   * Where a running upload is stuck, if it is: every byte is handed over and Wix has not answered yet, or the
+   * client started another attempt after a failure and no byte of it has moved yet. Cleared when the item leaves
+   * 'uploading'.
+   */
+  phase?: 'waiting-for-wix' | 'retrying';
+  /** The client's attempt within this run (1 first); counts the automatic retries, not the user's. */
+  attempt?: number;
   startedAt?: number;
   endedAt?: number;
 }

@@ -1,9 +1,13 @@
 // Notifications for a batch: a cancellable progress notification once it has run for about a second, and one
-// error notification naming each failed file and its cause, with "Show Log" and "Retry failed".
+// error notification with the buttons that fix the failures (Set API Key, Select Site, Open Settings), "Retry
+// failed" only when a retry can help, and a per-file list of the failures.
 import * as vscode from 'vscode';
 import { isTerminal, type UploadQueue } from '../upload/queue';
 import { throttle } from '../upload/throttle';
 import type { UploadItem } from '../upload/types';
+import { isTransient, REMEDIES, remedyFor, type Remedy } from '../wix/messages';
+import { batchPhaseText } from './phase';
+import { describeForUser, VSCODE_REMEDIES } from './remedies';
 
 const PROGRESS_DELAY_MS = 1000;
 /** How many shown error texts are kept for the in-host tests. */
@@ -24,9 +28,6 @@ export function showError(text: string, ...buttons: string[]): Thenable<string |
 export function shownErrors(): readonly string[] {
   return [...recentErrors];
 }
-/** Causes spelled out in the notification; the rest are in the log. */
-const MAX_CAUSES = 3;
-
 /** Shows a cancellable progress notification if the items are still running after about a second. */
 export function progressAfterDelay(
   queue: UploadQueue, items: readonly UploadItem[], done: Promise<unknown>, onCancel: () => void,
@@ -54,7 +55,9 @@ export function progressAfterDelay(
           const pct = total > 0 ? Math.floor((sent / total) * 100) : 0;
           const step = Math.max(0, pct - reported);
           reported += step;
-          const what = current ? ` · ${current.state === 'processing' ? 'processing' : 'uploading'} ${current.label}` : '';
+          const stalled = batchPhaseText(items);
+          const what = stalled ? ` · ${stalled}`
+            : current ? ` · ${current.state === 'processing' ? 'processing' : 'uploading'} ${current.label}` : '';
           progress.report({ increment: step, message: `${ended}/${items.length} files${what}` });
         }, 200);
         report();
@@ -66,24 +69,75 @@ export function progressAfterDelay(
   return new vscode.Disposable(() => clearTimeout(timer));
 }
 
-/** The error notification's text: how many failed, then each file with its cause. */
-export function failureSummary(failed: readonly { label: string; message?: string }[], total: number): string {
-  const head = failed.length === 1 && total === 1
-    ? 'Wix Media: the upload failed.'
-    : `Wix Media: ${failed.length} of ${total} uploads failed.`;
-  const causes = failed.slice(0, MAX_CAUSES).map(f => f.message ?? `"${f.label}" failed.`);
-  const more = failed.length > MAX_CAUSES ? ` …and ${failed.length - MAX_CAUSES} more (see the log).` : '';
-  return `${head} ${causes.join(' ')}${more}`;
+/** A failed file as the notification sees it. */
+export interface FailedFile { label: string; message?: string; error?: Error }
+
+/** Its cause in the extension's words, with the command or setting that fixes it when there is one. */
+function causeOf(f: FailedFile): string {
+  return describeForUser(f.error, f.label, f.message ?? `"${f.label}" failed.`);
 }
 
-/** Shows the batch's error notification; `retry` runs when the user picks "Retry failed". */
+/**
+ * The error notification's text. One failure: its cause. Several: how many uploaded and failed, and how many of
+ * the failures a retry can fix; each file and its cause are in the list "Show Failures" opens.
+ */
+export function failureSummary(failed: readonly FailedFile[], total: number, uploaded = total - failed.length): string {
+  if (failed.length === 1 && total === 1) return `${vscode.l10n.t('Wix Media: the upload failed.')} ${causeOf(failed[0])}`;
+  const head = vscode.l10n.t('Wix Media: {0} uploaded, {1} failed.', uploaded, failed.length);
+  if (failed.length === 1) return `${head} ${causeOf(failed[0])}`;
+  const transient = failed.filter(f => isTransient(f.error)).length;
+  const permanent = failed.length - transient;
+  const parts = [
+    ...(transient ? [vscode.l10n.t('{0} can be retried', transient)] : []),
+    ...(permanent ? [vscode.l10n.t('{0} will fail again as they are', permanent)] : []),
+  ];
+  return `${head} ${parts.join('; ')}. ${vscode.l10n.t('Show Failures lists each file and its cause.')}`;
+}
+
+/** The remedies the failures share a button for, in a fixed order (key first: it fails everything). */
+function remediesOf(failed: readonly FailedFile[]): Remedy[] {
+  const found = new Set(failed.map(f => remedyFor(f.error)).filter((r): r is Remedy => !!r));
+  return REMEDIES.filter(r => found.has(r));
+}
+
+/** A scannable list of the failed files: each with its cause and whether a retry can fix it. */
+export function showFailures(failed: readonly FailedFile[], actions: { showLog(): void }): Thenable<void> {
+  const items = failed.map(f => ({
+    label: `$(error) ${f.label}`,
+    description: isTransient(f.error) ? vscode.l10n.t('can be retried') : vscode.l10n.t('will fail again as it is'),
+    detail: causeOf(f),
+  }));
+  return vscode.window.showQuickPick(items, {
+    title: vscode.l10n.t('Wix Media: {0} failed uploads', failed.length),
+    placeHolder: vscode.l10n.t('Each failed file and its cause; pick one to see the log'),
+    matchOnDescription: true,
+    matchOnDetail: true,
+  }).then(picked => { if (picked) actions.showLog(); });
+}
+
+/**
+ * Shows the batch's error notification. "Retry failed" (when `retry` is given) is offered only when some failure
+ * is transient; a refused key, a wrong site and a file over the size limit get the button that fixes them.
+ */
 export function reportFailures(
-  failed: readonly UploadItem[], total: number, actions: { showLog(): void; retry?(): void },
+  failed: readonly UploadItem[], total: number, actions: { showLog(): void; retry?(): void; uploaded?: number },
 ): void {
   if (!failed.length) return;
-  const buttons = actions.retry ? ['Show Log', 'Retry failed'] : ['Show Log'];
-  void showError(failureSummary(failed, total), ...buttons).then(choice => {
-    if (choice === 'Show Log') actions.showLog();
-    else if (choice === 'Retry failed') actions.retry?.();
+  const retryLabel = vscode.l10n.t('Retry failed');
+  const listLabel = vscode.l10n.t('Show Failures');
+  const logLabel = vscode.l10n.t('Show Log');
+  const remedies = remediesOf(failed).map(r => ({ label: VSCODE_REMEDIES[r].button(), run: VSCODE_REMEDIES[r].run }));
+  const canRetry = !!actions.retry && failed.some(f => isTransient(f.error));
+  const buttons = [
+    ...remedies.map(r => r.label),
+    ...(canRetry ? [retryLabel] : []),
+    ...(failed.length > 1 ? [listLabel] : []),
+    logLabel,
+  ];
+  void showError(failureSummary(failed, total, actions.uploaded), ...buttons).then(choice => {
+    if (choice === logLabel) actions.showLog();
+    else if (choice === retryLabel) actions.retry?.();
+    else if (choice === listLabel) void showFailures(failed, actions);
+    else remedies.find(r => r.label === choice)?.run();
   });
 }

@@ -6,6 +6,9 @@ import { throttle } from '../upload/throttle';
 import type { ItemState, UploadItem } from '../upload/types';
 import { formatBytes } from '../wix/validate';
 import type { ExtensionLog } from './log';
+import { phaseText } from './phase';
+import { describeForUser } from './remedies';
+import { isTransient } from '../wix/messages';
 
 export interface QueueSnapshotItem {
   id: number;
@@ -16,6 +19,8 @@ export interface QueueSnapshotItem {
   url?: string;
   reference?: string;
   message?: string;
+  phase?: UploadItem['phase'];
+  attempt?: number;
 }
 
 export interface QueueViewDeps {
@@ -42,13 +47,18 @@ export function snapshot(deps: QueueViewDeps): QueueSnapshotItem[] {
   return [...deps.queue.items].reverse().map(i => ({
     id: i.id, label: i.label, state: i.state, bytesSent: i.bytesSent, total: i.total,
     url: i.descriptor?.url, reference: i.state === 'done' ? deps.referenceFor(i) : undefined, message: i.message,
+    phase: i.phase, attempt: i.attempt,
   }));
 }
 
 function describe(i: UploadItem): string {
   const parts: string[] = [i.state];
   if (i.total > 0) parts.push(formatBytes(i.total));
-  if (i.state === 'uploading' && i.total > 0) parts.push(`${Math.floor((i.bytesSent / i.total) * 100)}%`);
+  const phase = phaseText(i);
+  // A retry that has not moved a byte yet replaces the percentage; a wait for Wix's answer follows it.
+  if (i.state === 'uploading' && i.total > 0 && i.phase !== 'retrying') parts.push(`${Math.floor((i.bytesSent / i.total) * 100)}%`);
+  if (phase) parts.push(phase);
+  if (i.state === 'failed') parts.push(isTransient(i.error) ? vscode.l10n.t('can be retried') : vscode.l10n.t('will fail again as it is'));
   if (i.attempts > 1) parts.push(`attempt ${i.attempts}`);
   return parts.join(' · ');
 }
@@ -56,14 +66,16 @@ function describe(i: UploadItem): string {
 function toPick(i: UploadItem, deps: QueueViewDeps): QueuePickItem {
   const buttons: vscode.QuickInputButton[] = [];
   if (!isTerminal(i.state)) buttons.push(BUTTONS.cancel);
-  if (deps.queue.canRetry(i.id)) buttons.push(BUTTONS.retry);
+  // Retrying an empty, unsupported or corrupt file only stores another broken copy: no button for those.
+  if (deps.queue.canRetry(i.id) && (i.state === 'cancelled' || isTransient(i.error))) buttons.push(BUTTONS.retry);
   if (i.state === 'done') buttons.push(BUTTONS.copy);
   buttons.push(BUTTONS.log);
   return {
     id: i.id,
     label: `${ICONS[i.state]} ${i.label}`,
     description: describe(i),
-    detail: i.state === 'done' ? (i.readyTimedOut ? `${i.descriptor?.url ?? ''} (still processing)` : i.descriptor?.url) : i.message,
+    detail: i.state === 'done' ? (i.readyTimedOut ? `${i.descriptor?.url ?? ''} (still processing)` : i.descriptor?.url)
+      : i.state === 'failed' ? describeForUser(i.error, i.label, i.message) : i.message,
     buttons,
   };
 }

@@ -6,20 +6,28 @@ const LABELS = 'wixMedia.recentLabels';
 const MAX_FOLDERS = 8;
 const MAX_LABELS = 30;
 
-function pushFront(list: readonly string[], values: readonly string[], max: number): string[] {
-  const add = values.filter(v => v);
-  return [...add, ...list.filter(v => !add.includes(v))].slice(0, max);
+/** The new values first, then the old ones; one entry per value ignoring case (the newest spelling kept). */
+export function pushFront(list: readonly string[], values: readonly string[], max: number): string[] {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const v of [...values, ...list]) {
+    const key = v.toLowerCase();
+    if (!v || seen.has(key)) continue;
+    seen.add(key);
+    out.push(v);
+  }
+  return out.slice(0, max);
 }
 
 export class Recents {
   constructor(private readonly state: vscode.Memento) {}
 
   folders(): string[] {
-    return this.state.get<string[]>(FOLDERS, []);
+    return pushFront([], this.state.get<string[]>(FOLDERS, []), MAX_FOLDERS);
   }
 
   labels(): string[] {
-    return this.state.get<string[]>(LABELS, []);
+    return pushFront([], this.state.get<string[]>(LABELS, []), MAX_LABELS);
   }
 
   async remember(folder: string | undefined, labels: readonly string[]): Promise<void> {

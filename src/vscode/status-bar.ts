@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { isTerminal, type UploadQueue } from '../upload/queue';
 import { throttle } from '../upload/throttle';
 import type { UploadItem } from '../upload/types';
+import { batchPhaseText, withPhase } from './phase';
 
 const REPAINT_MS = 200;
 const SUMMARY_MS = 8000;
@@ -61,14 +62,16 @@ export class UploadStatusBar implements vscode.Disposable {
         sent += i.state === 'done' || i.state === 'processing' ? i.total : i.bytesSent;
       }
       const pct = total > 0 ? Math.floor((sent / total) * 100) : 0;
-      this.item.text = `$(cloud-upload) Wix ${finished}/${items.length} · ${pct}%`;
+      // A stalled upload says so instead of sitting at 99%.
+      const phase = batchPhaseText(items);
+      this.item.text = `$(cloud-upload) Wix ${finished}/${items.length} · ${withPhase(`${pct}%`, items, phase)}`;
       this.item.tooltip = `Wix Media: ${finished} of ${items.length} uploads finished${failed ? `, ${failed} failed` : ''}. Click to show the queue.`;
       this.item.backgroundColor = undefined;
       this.item.show();
       return;
     }
     if (failed) {
-      this.item.text = `$(error) ${failed} failed`;
+      this.item.text = `$(error) ${vscode.l10n.t('{0} uploaded, {1} failed', done, failed)}`;
       this.item.backgroundColor = new vscode.ThemeColor('statusBarItem.errorBackground');
     } else if (done) {
       this.item.text = `$(check) ${done} uploaded`;

@@ -5,6 +5,7 @@ import { failedEntry, isTerminal } from '../upload/queue';
 import { formatReference } from '../upload/reference';
 import type { ItemOptions, QueueEntry, UploadItem } from '../upload/types';
 import type { FileSource } from '../wix/api';
+import { isTransient } from '../wix/messages';
 import { readConfig } from './config';
 import { progressAfterDelay, reportFailures } from './notify';
 import { notifyPrivateLinks } from './private-links';
@@ -24,8 +25,12 @@ export type InsertMode = 'editor' | 'clipboard' | 'none';
 
 export interface UploadRequest {
   files: readonly PlannedFile[];
-  /** Media Manager folder path; '/' or undefined: the root. */
+  /** Media Manager folder path (filePath), relative to `folderId` when set; '/' or undefined: no path. */
   folder?: string;
+  /** The ID of a folder the user browsed into (parentFolderId): names it for sure, unlike a path of names. */
+  folderId?: string;
+  /** The whole folder path as the user saw it (log, recent list); defaults to `folder`. */
+  folderLabel?: string;
   labels: readonly string[];
   private: boolean;
   insert: InsertMode;
@@ -78,10 +83,11 @@ export function emptyResult(status: UploadStatus, message?: string): UploadResul
 /** How long a batch with failures keeps its insertion place for "Retry failed". */
 const RETRY_WINDOW_MS = 10 * 60_000;
 
-export function itemOptions(req: Pick<UploadRequest, 'folder' | 'labels' | 'private'>): ItemOptions {
+export function itemOptions(req: Pick<UploadRequest, 'folder' | 'folderId' | 'labels' | 'private'>): ItemOptions {
   const cfg = readConfig();
   return {
     filePath: req.folder && req.folder !== '/' ? req.folder : undefined,
+    parentFolderId: req.folderId,
     labels: req.labels.length ? [...req.labels] : undefined,
     private: req.private || undefined,
     resumableThresholdBytes: cfg.resumableThresholdBytes,
@@ -134,14 +140,16 @@ export async function runUpload(s: Services, req: UploadRequest): Promise<Upload
   const outcome = await deliver(s, req, batch.items, languageId);
   notifyPrivateLinks(s, batch.items);
   const failed = batch.items.filter(i => i.state === 'failed');
+  const uploaded = batch.items.filter(i => i.state === 'done').length;
   if (failed.length && !req.token) {
-    offerRetry(s, req, failed, batch.items.length, languageId);
+    offerRetry(s, req, failed, batch.items.length, languageId, uploaded);
   } else {
     // Paste/drop: the edit is VS Code's to apply, so there is nothing to retry into.
-    if (failed.length) reportFailures(failed, batch.items.length, { showLog: () => s.log.show() });
+    if (failed.length) reportFailures(failed, batch.items.length, { showLog: () => s.log.show(), uploaded });
     if (!req.keepTarget) req.target?.dispose();
   }
-  await s.recents.remember(req.folder && req.folder !== '/' ? req.folder : undefined,
+  const folderLabel = req.folderLabel ?? req.folder;
+  await s.recents.remember(folderLabel && folderLabel !== '/' ? folderLabel : undefined,
     batch.items.some(i => i.state === 'done') ? req.labels : []);
 
   const done = batch.items.filter(i => i.state === 'done').length;
@@ -181,19 +189,20 @@ async function deliver(s: Services, req: UploadRequest, items: readonly UploadIt
 }
 
 /** The batch's error notification; "Retry failed" re-queues those files and inserts their references after the others. */
-function offerRetry(s: Services, req: UploadRequest, failed: readonly UploadItem[], total: number, languageId: string): void {
+function offerRetry(s: Services, req: UploadRequest, failed: readonly UploadItem[], total: number, languageId: string, uploaded: number): void {
   const expire = setTimeout(() => req.target?.dispose(), RETRY_WINDOW_MS);
   const retry = async () => {
     clearTimeout(expire);
-    const again = failed.filter(i => s.session.queue.canRetry(i.id)).map(i => s.session.queue.retry(i.id)).filter((i): i is UploadItem => !!i);
+    // Only what a retry can fix: a corrupt or unsupported file sent again is a second broken copy.
+    const again = failed.filter(i => isTransient(i.error) && s.session.queue.canRetry(i.id)).map(i => s.session.queue.retry(i.id)).filter((i): i is UploadItem => !!i);
     if (!again.length) { req.target?.dispose(); return; }
     const progress = progressAfterDelay(s.session.queue, again, whenTerminal(s, again), () => again.forEach(i => s.session.queue.cancel(i.id)));
     await whenTerminal(s, again);
     progress.dispose();
     await deliver(s, req, again, languageId);
     const still = again.filter(i => i.state === 'failed');
-    if (still.length) offerRetry(s, req, still, again.length, languageId);
+    if (still.length) offerRetry(s, req, still, again.length, languageId, again.length - still.length);
     else req.target?.dispose();
   };
-  reportFailures(failed, total, { showLog: () => s.log.show(), retry: () => void retry() });
+  reportFailures(failed, total, { showLog: () => s.log.show(), retry: () => void retry(), uploaded });
 }

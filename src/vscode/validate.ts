@@ -31,13 +31,14 @@ export function folderPathProblem(input: string): string | undefined {
   return undefined;
 }
 
-/** Comma-separated labels, trimmed, empty ones dropped, duplicates removed (first one kept). */
+/** Comma-separated labels, trimmed, empty ones dropped, duplicates removed ignoring case (first one kept). */
 export function parseLabels(input: string | readonly string[]): string[] {
   const raw = typeof input === 'string' ? input.split(',') : [...input];
   const seen = new Set<string>();
   const out: string[] = [];
   for (const l of raw.map(s => String(s).trim()).filter(s => s.length > 0)) {
-    if (!seen.has(l)) { seen.add(l); out.push(l); }
+    const key = l.toLowerCase();
+    if (!seen.has(key)) { seen.add(key); out.push(l); }
   }
   return out;
 }

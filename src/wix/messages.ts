@@ -27,7 +27,45 @@ export const LOCAL_CODES = {
   INVALID_REQUEST: 'INVALID_REQUEST',
 } as const;
 
-const SET_KEY = "run 'Wix Media: Set API Key'";
+/**
+ * What the user can change to fix a failure, named neutrally: each face words it in its own terms (the CLI in
+ * flags and environment variables, the extension in commands and settings). The sentences here never do.
+ */
+export const REMEDIES = ['set-api-key', 'select-site', 'raise-size-limit'] as const;
+export type Remedy = typeof REMEDIES[number];
+
+/** Upload-URL token answers (upload host): not about the key or the site. */
+function isTokenCode(code: string): boolean {
+  return /TOKEN/.test(code);
+}
+
+/** The remedy for an error's fields, if one exists beyond what its sentence says. */
+export function remedyFor(err: unknown): Remedy | undefined {
+  if (!(err instanceof WixError)) return undefined;
+  const { kind, code, status } = err;
+  if (kind === 'local') return code === 'FILE_SIZE_OVER_LIMIT' ? 'raise-size-limit' : undefined;
+  if (kind !== 'application' && kind !== 'http' && kind !== 'validation') return undefined;
+  if (isTokenCode(code) && status !== 401) return undefined;
+  if (status === 401 || code === 'UNAUTHORIZED' || code === 'UNAUTHENTICATED') return 'set-api-key';
+  if (status === 403 || code === 'FORBIDDEN' || code === 'PERMISSION_DENIED') return 'select-site';
+  return undefined;
+}
+
+/** Local problems a new attempt can get past (the file was busy or changing); nothing of it reached Wix. */
+const TRANSIENT_LOCAL = ['FILE_READ_FAILED', 'FILE_CHANGED', 'FILE_NOT_READABLE'];
+
+/**
+ * Whether trying again can fix it: network, timeouts, 429, 5xx, a refused upload token, or a file that was
+ * busy. Empty, unsupported, corrupt or oversized files, a refused key or site, and unknown errors are not:
+ * retrying those only stores another broken copy or fails the same way.
+ */
+export function isTransient(err: unknown): boolean {
+  if (!(err instanceof WixError)) return false;
+  if (err.kind === 'local') return TRANSIENT_LOCAL.includes(err.code);
+  if (err.kind === 'cancelled') return false;
+  if (isTokenCode(err.code) && err.status !== 401) return true;
+  return err.retryable;
+}
 
 /** What to do, by Wix code (server answers) — the problem itself is stated before it. */
 const SERVER: Record<string, string> = {
@@ -71,7 +109,7 @@ const LOCAL: Record<string, { problem: string; fix: string }> = {
   },
   FILE_SIZE_OVER_LIMIT: {
     problem: 'The file is larger than the configured maximum upload size (FILE_SIZE_OVER_LIMIT).',
-    fix: 'Compress or shrink it, or raise the maximum upload size in the settings.',
+    fix: 'Compress or shrink it, or raise the maximum upload size.',
   },
   FILE_NAME_TOO_LONG: { problem: 'The file name is too long for Wix.', fix: 'Rename the file to a name of at most 200 characters.' },
   MIME_TYPE_MISSING: { problem: 'No MIME type was given.', fix: 'Set a MIME type such as image/png, or leave it unset to derive it from the extension.' },
@@ -99,14 +137,14 @@ const LOCAL: Record<string, { problem: string; fix: string }> = {
 function httpText(status: number | undefined, code: string, detail: string | undefined): string {
   const tag = status ? `${status} ${code}` : code;
   const why = detail ? `: ${detail}` : '';
-  if (/TOKEN/.test(code) && status !== 401) {
+  if (isTokenCode(code) && status !== 401) {
     return `The upload URL Wix issued was refused (${tag}${why}), also after asking for a fresh one. Try the upload again; if it keeps happening, check that this computer's clock is right.`;
   }
   if (status === 401 || code === 'UNAUTHORIZED' || code === 'UNAUTHENTICATED') {
-    return `The Wix API key was rejected (${tag}). It may be wrong, revoked or for another account: create or copy a valid key in the Wix API Keys Manager, then ${SET_KEY}.`;
+    return `The Wix API key was rejected (${tag}). It may be wrong, revoked or for another account: create or copy a valid key in the Wix API Keys Manager.`;
   }
   if (status === 403 || code === 'FORBIDDEN' || code === 'PERMISSION_DENIED') {
-    return `Wix refused access (${tag}${why}). Check that the API key has the "Manage Media Manager" permission, that the key has access to this site, and that the site ID is right (the GUID after /dashboard/ in the site's dashboard URL); ${SET_KEY} to change them.`;
+    return `Wix refused access (${tag}${why}). Check that the API key has the "Manage Media Manager" permission, that it has access to this site, and that the site ID is right (the GUID after /dashboard/ in the site's dashboard URL).`;
   }
   if (status === 404 || code === 'NOT_FOUND') {
     return `Wix could not find it (${tag}${why}). The file or folder may have been deleted, or the site ID may be wrong.`;
@@ -130,7 +168,7 @@ export function messageFor(init: Pick<WixErrorInit, 'kind' | 'code' | 'status' |
     case 'network':
       return `${prefix}Could not reach Wix${detail ? ` (${detail})` : ''}. Check the internet connection, proxy and firewall, then try again.`;
     case 'timeout':
-      return `${prefix}Wix did not answer in time${detail ? ` (${detail})` : ''}, even after retrying. Check the connection and try again; on a slow network, raise the request timeout.`;
+      return `${prefix}Wix did not answer in time${detail ? ` (${detail})` : ''}, even after retrying. Check the connection and try again.`;
     case 'local': {
       const l = LOCAL[code];
       if (!l) return `${prefix}${detail ?? code}`;

@@ -238,11 +238,14 @@ module.exports = async function scenarios(kit, { assert, ws, emu, fixtures, page
       const offer = await kit.notification('Wix Media: no API key is set yet. Set one, and the upload goes on.');
       await offer.locator('.monaco-button', { hasText: 'Set API key' }).click();
       await kit.inputBox('IST.this-key-was-never-issued', { password: true, title: 'Wix Media: API key' });
-      const refused = await (await kit.notification(/The API key was not saved/, { timeout: 30000 })).innerText();
-      assert.match(refused, /Wix Media: The API key was not saved\. The Wix API key was rejected \(401 UNAUTHORIZED\)\. It may be wrong, revoked or for another account/);
-      assert.match(refused, /run 'Wix Media: Set API Key'/);
+      // The refusal shows on the box, which stays open with the text kept (ui-scenarios-first-hour.js checks more).
+      const onBox = kit.page.locator('.quick-input-widget .quick-input-message');
+      await kit.waitUntil('the refusal on the key box', async () => /The Wix API key was rejected \(401 UNAUTHORIZED\)\. It may be wrong, revoked or for another account/
+        .test(await onBox.innerText().catch(() => '')), 30000);
+      const refused = await onBox.innerText();
       assert.ok(!refused.includes('this-key-was-never-issued'), 'the key is not shown');
-      assert.ok(!await kit.quickInput.isVisible(), 'no prompt follows a refused key');
+      await kit.page.keyboard.press('Escape');
+      await kit.quickInput.waitFor({ state: 'hidden', timeout: 10000 });
       const st1 = await kit.emuState();
       assert.strictEqual(st1.files.length, st0.files.length, 'nothing was uploaded');
       assert.strictEqual(st1.stats.generateCalls, st0.stats.generateCalls, 'no upload URL was even asked for');
@@ -261,7 +264,9 @@ module.exports = async function scenarios(kit, { assert, ws, emu, fixtures, page
       await kit.inputBox('', { title: LABELS_TITLE });
       const failed = await kit.notification(/Wix Media: the upload failed\./, { timeout: 60000 });
       assert.match(await failed.innerText(), /Wix Media: the upload failed\. "images\/logo\.png": The Wix API key was rejected \(401 UNAUTHORIZED\)/);
-      for (const b of ['Show Log', 'Retry failed']) await failed.locator('.monaco-button', { hasText: b }).waitFor({ timeout: 5000 });
+      // A refused key is fixed by another key, not by a retry.
+      for (const b of ['Set API Key', 'Show Log']) await failed.locator('.monaco-button', { hasText: b }).waitFor({ timeout: 5000 });
+      assert.strictEqual(await failed.locator('.monaco-button', { hasText: 'Retry failed' }).count(), 0);
       const st2 = await kit.emuState();
       assert.strictEqual(st2.files.length, st0.files.length, 'nothing was uploaded');
       assert.strictEqual(st2.stats.putBodyBytes, st0.stats.putBodyBytes, 'no byte was sent');

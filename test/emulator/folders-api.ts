@@ -31,6 +31,6 @@ export function createFolder(ctx: Ctx, body: unknown): HttpAnswer {
     return validationError([{ field: 'parentFolderId', description: 'must be a string of at most 100 characters', violatedRule: 'MAX', data: { max: 100 } }]);
   }
   if (!ctx.folders.get(parent)) return notFound(parent);
-  // Duplicate names are not refused (the docs name no such error); filePath reuses the first match.
+  // Duplicate names are not refused (the docs name no such error); a filePath naming a shared name matches none (folders.ts).
   return ok({ folder: ctx.folders.create(name, parent) });
 }

@@ -45,12 +45,18 @@ export class FolderStore {
     return folder;
   }
 
-  /** Walks '/a/b' under parentId, creating what is missing; returns the last folder's id. */
+  /**
+   * Walks '/a/b' under parentId, creating what is missing; returns the last folder's id.
+   * Wix documents that filePath creates missing folders (generate-upload-url, `filePath`) but not which folder
+   * a name means when siblings share it (Create Folder refuses no duplicate). We model the harsher case: a name
+   * shared by several siblings matches none of them, and a new folder of that name is made, so a client that
+   * rebuilds a path from display names never lands in the folder its user picked (send parentFolderId).
+   */
   ensurePath(path: string, parentId: string): string {
     let current = parentId;
     for (const name of path.split('/').map((s) => s.trim()).filter(Boolean)) {
-      const existing = this.children(current).find((f) => f.displayName === name);
-      current = (existing ?? this.create(name, current)).id;
+      const named = this.children(current).filter((f) => f.displayName === name);
+      current = (named.length === 1 ? named[0] : this.create(name, current)).id;
     }
     return current;
   }

@@ -11,7 +11,7 @@ import {
 } from './helpers';
 
 const COMMANDS = [
-  'wixMedia.upload', 'wixMedia.uploadActiveFile', 'wixMedia.setApiKey', 'wixMedia.clearApiKey',
+  'wixMedia.upload', 'wixMedia.uploadFiles', 'wixMedia.uploadActiveFile', 'wixMedia.setApiKey', 'wixMedia.clearApiKey',
   'wixMedia.selectSite', 'wixMedia.showQueue', 'wixMedia.showLog',
   'wixMedia.uploadSampleImage', 'wixMedia.choosePasteDefault',
 ];

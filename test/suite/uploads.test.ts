@@ -186,7 +186,7 @@ describe('uploads through the commands', () => {
     assert.strictEqual(byName('missing.png').state, 'failed');
     assert.match(byName('missing.png').message ?? '', /missing\.png.*does not exist/);
     assert.strictEqual(ed.document.getText(), `![good](${fileNamed(emu, 'good.png').descriptor.url})`);
-    assert.match(api.statusBarText(), /^\$\(error\) 2 failed$/);
+    assert.match(api.statusBarText(), /^\$\(error\) 1 uploaded, 2 failed$/);
   });
 
   it('refuses 51 labels or a folder path over 100 characters before sending anything', async () => {

@@ -3,7 +3,7 @@ import * as assert from 'node:assert/strict';
 import { WixMediaClient, type WixClientOptions } from '../../src/wix/client';
 import { WixError } from '../../src/wix/errors';
 import { fileSourceFromPath } from '../../src/wix/file-source';
-import { describeError } from '../../src/wix/messages';
+import { describeError, remedyFor } from '../../src/wix/messages';
 import { WixEmulator } from '../emulator/server';
 import { makePng, tempDir, writeFile } from '../helpers/fixtures';
 import { emulatorClients } from '../helpers/clients';
@@ -83,11 +83,13 @@ describe('wix client: errors through the emulator', function () {
     assert.match(describeError(e), /extension does not match its MIME type.*Rename/);
   });
 
-  it('401: a wrong key says to set the key again', async () => {
+  it('401: a wrong key is named as the problem, with the set-api-key remedy for each face to word', async () => {
     const e = await failure(upload('a.txt', 'x', {}, client({ apiKey: 'IST.not-the-right-key' })));
     assert.equal(e.status, 401);
     assert.equal(e.code, 'UNAUTHORIZED');
-    assert.match(describeError(e), /The Wix API key was rejected.*run 'Wix Media: Set API Key'/);
+    assert.match(describeError(e), /The Wix API key was rejected/);
+    assert.doesNotMatch(describeError(e), /Wix Media:|WIX_API_KEY/);
+    assert.equal(remedyFor(e), 'set-api-key');
     assert.equal(emu.requests.length, 1, 'not retried');
   });
 

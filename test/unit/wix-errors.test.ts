@@ -76,7 +76,7 @@ describe('wix error messages', () => {
     [server('UNSUPPORTED_FILE_FORMAT'), /does not accept this file type.*Convert/],
     [server('ZERO_FILE_SIZE'), /empty.*0 bytes/],
     [server('MISMATCH_MIME_TYPE'), /extension does not match.*Rename/],
-    [wixError({ kind: 'application', code: 'UNAUTHORIZED', status: 401 }), /The Wix API key was rejected.*run 'Wix Media: Set API Key'/],
+    [wixError({ kind: 'application', code: 'UNAUTHORIZED', status: 401 }), /The Wix API key was rejected.*Wix API Keys Manager\.$/],
     [wixError({ kind: 'application', code: 'FORBIDDEN', status: 403 }), /"Manage Media Manager".*access to this site.*site ID/],
     [wixError({ kind: 'application', code: 'NOT_FOUND', status: 404 }), /could not find/],
     [wixError({ kind: 'http', code: 'TOO_MANY_REQUESTS', status: 429 }), /limiting the request rate.*Wait/],

@@ -24,6 +24,8 @@ export function commandHandlers(s: Services): CommandHandlers {
   };
   return {
     'wixMedia.upload': guard('wixMedia.upload', (...args) => upload(s, args)),
+    // The palette's name for the upload (menus say "Upload to Wix Media"); with no files given it asks for them.
+    'wixMedia.uploadFiles': guard('wixMedia.uploadFiles', (...args) => upload(s, args)),
     'wixMedia.uploadActiveFile': guard('wixMedia.uploadActiveFile', (...args) => uploadActiveFile(s, args)),
     'wixMedia.setApiKey': guard('wixMedia.setApiKey', (...args) => setApiKey(s, optionsOf<SetApiKeyOptions>(args))),
     'wixMedia.clearApiKey': guard('wixMedia.clearApiKey', () => clearApiKey(s)),

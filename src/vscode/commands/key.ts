@@ -2,7 +2,8 @@
 import * as vscode from 'vscode';
 import { showError } from '../notify';
 import { MEDIA_ROOT } from '../../wix/types';
-import { describeError } from '../../wix/messages';
+import { describeError, remedyFor } from '../../wix/messages';
+import { describeForUser } from '../remedies';
 import { registerSecret } from '../../wix/redact';
 import { effectiveApiBaseUrl, readConfig, setSiteId } from '../config';
 import { promptApiKey } from '../prompts/api-key';
@@ -24,15 +25,38 @@ export interface SetApiKeyResult {
   message: string;
 }
 
+/** One real read call proves the key, the site and the permission; the number of root folders, or the error. */
+async function checkKey(s: Services, key: string, siteId: string, baseUrl: string): Promise<{ folders: number } | { error: unknown }> {
+  const client = s.session.create({ apiKey: key, siteId, baseUrl }, { retries: 2 });
+  try {
+    return { folders: (await client.listFolders(MEDIA_ROOT)).length };
+  } catch (error) {
+    return { error };
+  } finally {
+    void client.close().catch(() => undefined);
+  }
+}
+
 export async function setApiKey(s: Services, options: SetApiKeyOptions | undefined): Promise<SetApiKeyResult> {
   const interactive = options === undefined;
-  const key = options?.key?.trim() || (interactive ? await promptApiKey() : undefined);
-  if (!key) return { stored: false, cancelled: true, message: 'No key was given.' };
-  // From here on, nothing logged can show it.
-  registerSecret(key);
   const baseUrl = effectiveApiBaseUrl();
   const configured = readConfig().siteId;
   let siteId = options?.siteId?.trim() || configured;
+  // With a site known, the box checks the key itself and stays open while Wix refuses it.
+  let checked: { folders: number } | undefined;
+  const check = interactive && siteId ? async (k: string) => {
+    registerSecret(k);
+    const r = await checkKey(s, k, siteId, baseUrl);
+    if ('folders' in r) { checked = r; return undefined; }
+    // Inside Set API Key, "run Set API Key" is no help: the reason alone, or the other remedy (Select Site).
+    const reason = remedyFor(r.error) === 'set-api-key' ? describeError(r.error) : describeForUser(r.error);
+    s.log.error(`The API key was not saved. ${reason}`);
+    return vscode.l10n.t('The key was not saved. {0} Correct it, or press Escape.', reason);
+  } : undefined;
+  const key = options?.key?.trim() || (interactive ? await promptApiKey({ check }) : undefined);
+  if (!key) return { stored: false, cancelled: true, message: 'No key was given.' };
+  // From here on, nothing logged can show it.
+  registerSecret(key);
   if (!siteId && interactive) {
     siteId = (await promptSite('', () => querySites(baseUrl, key, s.log))) ?? '';
   }
@@ -42,18 +66,23 @@ export async function setApiKey(s: Services, options: SetApiKeyOptions | undefin
     return { stored: false, cancelled: interactive, message };
   }
 
-  // One real read call proves the key, the site and the permission before anything is stored.
-  const client = s.session.create({ apiKey: key, siteId, baseUrl }, { retries: 2 });
   let folders: number;
-  try {
-    folders = (await client.listFolders(MEDIA_ROOT)).length;
-  } catch (e) {
-    const message = `The API key was not saved. ${describeError(e)}`;
-    s.log.error(message);
-    void showError(`Wix Media: ${message}`, 'Show Log').then(c => { if (c) s.log.show(); });
-    return { stored: false, siteId, message };
-  } finally {
-    void client.close().catch(() => undefined);
+  if (checked) {
+    folders = checked.folders;
+  } else {
+    const r = await checkKey(s, key, siteId, baseUrl);
+    if (!('folders' in r)) {
+      const message = `The API key was not saved. ${describeForUser(r.error)}`;
+      s.log.error(message);
+      const retype = vscode.l10n.t('Set API Key');
+      const buttons = interactive ? [retype, 'Show Log'] : ['Show Log'];
+      void showError(`Wix Media: ${message}`, ...buttons).then(c => {
+        if (c === retype) void vscode.commands.executeCommand('wixMedia.setApiKey');
+        else if (c) s.log.show();
+      });
+      return { stored: false, siteId, message };
+    }
+    folders = r.folders;
   }
   await s.keys.set(key);
   if (siteId !== configured) await setSiteId(siteId);

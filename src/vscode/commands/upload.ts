@@ -37,26 +37,32 @@ function invalid(message: string): UploadResult {
 
 /** Asks step 1 (folder) and step 2 (labels) as the settings require; undefined when the user pressed Escape. */
 async function askFolderAndLabels(s: Services, folder: string | undefined, labels: string[] | undefined):
-  Promise<{ folder?: string; labels: string[] } | undefined> {
+  Promise<{ folder?: string; folderId?: string; folderLabel?: string; labels: string[] } | undefined> {
   const cfg = readConfig();
   const askFolder = folder === undefined && cfg.askForFolder;
   const askLabels = labels === undefined && cfg.askForLabels;
   const total = (askFolder ? 1 : 0) + (askLabels ? 1 : 0);
   for (;;) {
     let chosen = folder;
+    let folderId: string | undefined;
+    let folderLabel: string | undefined;
     if (askFolder) {
       const client = await s.session.client();
-      chosen = await promptFolder({
+      const picked = await promptFolder({
         listFolders: (parent, signal) => client.listFolders(parent ?? MEDIA_ROOT, signal),
         recent: s.recents.folders(),
         totalSteps: total,
       });
-      if (chosen === undefined) return undefined;
+      if (picked === undefined) return undefined;
+      // A browsed folder goes by its ID (parentFolderId); only a typed path goes as filePath.
+      chosen = picked.filePath ?? '/';
+      folderId = picked.folderId;
+      folderLabel = picked.display;
     }
-    if (!askLabels) return { folder: chosen, labels: labels ?? [] };
+    if (!askLabels) return { folder: chosen, folderId, folderLabel, labels: labels ?? [] };
     const got = await promptLabels({ recent: s.recents.labels(), initial: [], step: askFolder ? 2 : 1, totalSteps: total });
     if (got === undefined) return undefined;
-    if (got !== 'back') return { folder: chosen, labels: got };
+    if (got !== 'back') return { folder: chosen, folderId, folderLabel, labels: got };
     if (!askFolder) return undefined;
   }
 }
@@ -91,6 +97,8 @@ export async function upload(s: Services, args: readonly unknown[]): Promise<Upl
   // Folder and labels: the options, else the settings, else the prompts.
   const cfg = readConfig();
   let folder = options?.folder ?? (cfg.defaultFolder || undefined);
+  let folderId: string | undefined;
+  let folderLabel: string | undefined;
   let labels = options?.labels !== undefined ? parseLabels(options.labels) : cfg.defaultLabels.length ? parseLabels(cfg.defaultLabels) : undefined;
   if (interactive) {
     const asked = await askFolderAndLabels(s, folder, labels);
@@ -99,6 +107,8 @@ export async function upload(s: Services, args: readonly unknown[]): Promise<Upl
       return emptyResult('cancelled', 'The upload was cancelled; nothing was sent.');
     }
     folder = asked.folder;
+    folderId = asked.folderId;
+    folderLabel = asked.folderLabel;
     labels = asked.labels;
   }
   const folderProblem = folder !== undefined ? folderPathProblem(folder) : undefined;
@@ -122,11 +132,14 @@ export async function upload(s: Services, args: readonly unknown[]): Promise<Upl
   }
   for (const p of expansion.problems) planned.push({ label: p.label, uri: p.uri, error: p.error });
 
-  const where = folder && normalizeFolderPath(folder) !== '/' ? normalizeFolderPath(folder) : 'the Media Manager root';
+  const shown = folderLabel ?? folder;
+  const where = shown && normalizeFolderPath(shown) !== '/' ? normalizeFolderPath(shown) : 'the Media Manager root';
   s.log.info(`Uploading ${planned.length} file(s) to ${where}${labels?.length ? ` with labels ${labels.join(', ')}` : ''}.`);
   return runUpload(s, {
     files: planned,
     folder: folder !== undefined ? normalizeFolderPath(folder) : undefined,
+    folderId,
+    folderLabel,
     labels: labels ?? [],
     private: options?.private ?? cfg.private,
     insert,

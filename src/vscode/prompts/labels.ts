@@ -18,8 +18,11 @@ export async function promptLabels(deps: LabelsPromptDeps): Promise<string[] | '
     const r = await inputOnce(deps, value);
     if (r.kind !== 'recent') return r.kind === 'done' ? r.labels : r.kind === 'back' ? 'back' : undefined;
     value = r.value;
-    const picked = await pickRecent(deps.recent, parseLabels(value));
-    if (picked) value = parseLabels([...parseLabels(value), ...picked]).join(', ');
+    const chosen = parseLabels(value);
+    const picked = await pickRecent(deps.recent, chosen);
+    // The pick decides which recent labels are in; labels typed that are not recent stay.
+    const recent = new Set(deps.recent.map(l => l.toLowerCase()));
+    if (picked) value = parseLabels([...chosen.filter(l => !recent.has(l.toLowerCase())), ...picked]).join(', ');
   }
 }
 
@@ -59,7 +62,7 @@ function inputOnce(deps: LabelsPromptDeps, value: string): Promise<InputResult> 
 
 async function pickRecent(recent: readonly string[], chosen: readonly string[]): Promise<string[] | undefined> {
   const picks = await vscode.window.showQuickPick(
-    recent.map(l => ({ label: l, picked: chosen.includes(l) })),
+    parseLabels(recent).map(l => ({ label: l, picked: chosen.some(c => c.toLowerCase() === l.toLowerCase()) })),
     { canPickMany: true, title: 'Recent labels', placeHolder: 'Pick labels to add', ignoreFocusOut: true },
   );
   return picks?.map(p => p.label);
