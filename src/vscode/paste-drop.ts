@@ -115,7 +115,6 @@ class Offers {
   async offer(kind: 'paste' | 'drop', document: vscode.TextDocument, ranges: readonly vscode.Range[], dt: vscode.DataTransfer,
     token: vscode.CancellationToken): Promise<{ text: string; title: string; preferred: boolean } | undefined> {
     const cfg = settings(document);
-    console.log(`[wix-debug] offer ${kind} ${document.languageId} ${JSON.stringify(cfg)}`);
     if (!cfg.enabled) return undefined;
     const got = await capture(dt);
     if (token.isCancellationRequested || (!got.uris.length && !got.blobs.length)) return undefined;

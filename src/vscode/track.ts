@@ -134,7 +134,13 @@ export class InsertionTarget implements vscode.Disposable {
     try {
       if (editor) {
         // One edit with undo stops on both sides: a single Undo removes exactly the inserted text.
-        return await editor.edit(b => { for (const p of planned) b.replace(range(p), p.text); }, { undoStopBefore: true, undoStopAfter: true });
+        // An insertion at a cursor moves the cursor after it (as typing or pasting does), so a second upload at the
+        // same cursor goes after the first.
+        return await editor.edit(b => {
+          for (const p of planned) {
+            if (p.start === p.end) b.insert(doc.positionAt(p.start), p.text); else b.replace(range(p), p.text);
+          }
+        }, { undoStopBefore: true, undoStopAfter: true });
       }
       const we = new vscode.WorkspaceEdit();
       for (const p of planned) we.replace(doc.uri, range(p), p.text);
@@ -184,22 +190,33 @@ export class PlaceholderTarget extends InsertionTarget {
     const before = this.before;
     this.before = undefined;
     const editor = vscode.window.activeTextEditor;
-    if (before && !this.whyNot() && this.document.version === before.versionAfter && editor?.document === this.document) {
-      const placed = this.anchors;
-      this.paused = true;
-      try {
-        await vscode.commands.executeCommand('undo');
-        if (this.document.getText() === before.text) {
-          this.anchors = before.ranges;
-        } else {
-          // Something else was undone: put it back and replace the placeholder instead.
-          await vscode.commands.executeCommand('redo');
-          this.anchors = placed;
-        }
-      } finally {
-        this.paused = false;
+    const doc = this.document;
+    if (!before || this.whyNot() || doc.version !== before.versionAfter || editor?.document !== doc) return super.insert(refs);
+    const placed = this.anchors;
+    // The undo moves the cursor back to where the paste was: keep where the person has put it since.
+    const saved = editor.selections.map(s => [doc.offsetAt(s.anchor), doc.offsetAt(s.active)] as const);
+    const lengthBefore = doc.getText().length;
+    this.paused = true;
+    try {
+      await vscode.commands.executeCommand('undo');
+      if (doc.getText() === before.text) {
+        this.anchors = before.ranges;
+      } else {
+        // Something else was undone: put it back and replace the placeholder instead.
+        await vscode.commands.executeCommand('redo');
+        this.anchors = placed;
       }
+    } finally {
+      this.paused = false;
     }
-    return super.insert(refs);
+    const outcome = await super.insert(refs);
+    const ph = placed[0];
+    const now = vscode.window.activeTextEditor;
+    if (outcome.where === 'editor' && placed.length === 1 && ph && now?.document === doc) {
+      const delta = doc.getText().length - lengthBefore;
+      const map = (o: number) => o <= ph.start ? o : o >= ph.end ? o + delta : ph.end + delta;
+      now.selections = saved.map(([a, b]) => new vscode.Selection(doc.positionAt(map(a)), doc.positionAt(map(b))));
+    }
+    return outcome;
   }
 }

@@ -62,6 +62,22 @@ module.exports = async function scenarios(kit, { assert, ws, emu, fixtures, page
     await button.click();
     await pickInList(label);
   };
+  // The document's text as shown, with lines that word wrap splits (Markdown wraps by default) joined again:
+  // a view line starts a document line where the margin shows a line number.
+  const editorText = () => kit.activeEditor.evaluate(ed => {
+    const lines = [...ed.querySelectorAll('.view-lines .view-line')]
+      .map(l => ({ top: parseFloat(l.style.top) || 0, text: l.textContent.replace(/\u00a0/g, ' ') })).sort((a, b) => a.top - b.top);
+    const starts = new Set([...ed.querySelectorAll('.margin-view-overlays > div')]
+      .filter(d => (d.querySelector('.line-numbers')?.textContent ?? '').trim() !== '').map(d => parseFloat(d.style.top) || 0));
+    const out = [];
+    for (const l of lines) { if (!out.length || starts.has(l.top)) out.push(l.text); else out[out.length - 1] += l.text; }
+    return out.join('\n');
+  });
+  const waitText = async (what, pred, ms = 20000) => {
+    let last = '';
+    try { return await kit.waitUntil(what, async () => { last = await editorText(); return pred(last) ? last : false; }, ms); }
+    catch (e) { throw new Error(`${e.message}; the editor shows:\n${last}`); }
+  };
   const focusEditor = () => kit.activeEditor.locator('.view-lines').click({ position: { x: 400, y: 2 } }).catch(() => { });
   // Answers the first-use key prompt (no command was run before, so no key is stored yet).
   let keyStored = false;
@@ -83,10 +99,10 @@ module.exports = async function scenarios(kit, { assert, ws, emu, fixtures, page
     const st0 = await kit.emuState();
     await page.keyboard.press('Control+V');
     await pickInWidget('Upload to Wix Media (/site/pasted)');
-    await kit.waitEditorText('the placeholder', t => /!\[Uploading widget-.*…\]\(\)/.test(t), 15000);
+    await waitText('the placeholder', t => /!\[Uploading widget-.*…\]\(\)/.test(t), 15000);
     await kit.shot('placeholder');
     await answerKeyPrompt();
-    const text = await kit.waitEditorText('the reference', t => t.includes(`](${STATIC_MEDIA}`), 60000);
+    const text = await waitText('the reference', t => t.includes(`](${STATIC_MEDIA}`), 60000);
     const files = added(st0, await kit.emuState());
     assert.strictEqual(files.length, 1);
     assert.match(files[0].fileName, PATTERN_NAME('widget'));
@@ -103,17 +119,17 @@ module.exports = async function scenarios(kit, { assert, ws, emu, fixtures, page
     await fresh();
     writeWs('docs/notes.md', '# Notes\n\nSee below.\n');
     await kit.openFile('docs/notes.md');
-    const before = await kit.editorText();
+    const before = await editorText();
     await kit.gotoLine(3, 11);                                  // end of "See below."
     const png = await clipboardPng(fixtures.makePng(200, 100, 11));
     const st0 = await kit.emuState();
     await page.keyboard.press('Control+V');
-    const withPlaceholder = await kit.waitEditorText('the placeholder', t => /!\[Uploading notes-.*…\]\(\)/.test(t), 15000);
+    const withPlaceholder = await waitText('the placeholder', t => /!\[Uploading notes-.*…\]\(\)/.test(t), 15000);
     await kit.shot('placeholder');
     // A block reference: on its own line, after the text that was there.
     assert.match(withPlaceholder, /^# Notes\n\nSee below\.\n!\[Uploading notes-\d{4}-\d{2}-\d{2}-\d{6}\.png…\]\(\)\n$/);
     await answerKeyPrompt();
-    const text = await kit.waitEditorText('the reference', t => t.includes(`](${STATIC_MEDIA}`), 60000);
+    const text = await waitText('the reference', t => t.includes(`](${STATIC_MEDIA}`), 60000);
     const st1 = await kit.emuState();
     const files = added(st0, st1);
     assert.strictEqual(files.length, 1, 'one file stored');
@@ -125,9 +141,9 @@ module.exports = async function scenarios(kit, { assert, ws, emu, fixtures, page
     await kit.shot('reference');
     await focusEditor();
     await page.keyboard.press('Control+Z');
-    await kit.waitEditorText('the text before the paste after one Ctrl+Z', t => t === before, 10000);
+    await waitText('the text before the paste after one Ctrl+Z', t => t === before, 10000);
     await page.waitForTimeout(500);
-    assert.strictEqual(await kit.editorText(), before, 'the placeholder did not come back');
+    assert.strictEqual(await editorText(), before, 'the placeholder did not come back');
   });
 
   // Shift-drags a workspace file from the Explorer onto line `line` of the active editor.
@@ -152,12 +168,12 @@ module.exports = async function scenarios(kit, { assert, ws, emu, fixtures, page
     'one Ctrl+Z then leaves no placeholder behind', async () => {
     await fresh();
     await kit.openFile('index.html');
-    const before = await kit.editorText();
+    const before = await editorText();
     const st0 = await kit.emuState();
     await shiftDrag('images/hero.png', 10);                    // the empty line inside <header>
     // preferUpload is on for Markdown only: pick the upload in the drop widget.
     await pickInWidget('Upload to Wix Media (/site/pasted)');
-    const text = await kit.waitEditorText('the <img> reference', t => t.includes(`<img src="${STATIC_MEDIA}`), 60000);
+    const text = await waitText('the <img> reference', t => t.includes(`<img src="${STATIC_MEDIA}`), 60000);
     const files = added(st0, await kit.emuState());
     assert.strictEqual(files.length, 1);
     assert.strictEqual(files[0].fileName, 'hero.png');
@@ -167,7 +183,7 @@ module.exports = async function scenarios(kit, { assert, ws, emu, fixtures, page
     await focusEditor();
     await page.keyboard.press('Control+Z');
     await page.waitForTimeout(800);
-    const after = await kit.editorText();
+    const after = await editorText();
     assert.ok(!after.includes('Uploading hero.png'), `one Ctrl+Z brought the placeholder back:\n${after}`);
     assert.strictEqual(after, before);
   });
@@ -183,7 +199,7 @@ module.exports = async function scenarios(kit, { assert, ws, emu, fixtures, page
     const st0 = await kit.emuState();
     await page.keyboard.press('Control+V');
     await answerKeyPrompt();
-    await kit.waitEditorText('the failure marker', t => /!\[Upload failed: fail-.*\.png\]\(\)/.test(t), 90000);
+    await waitText('the failure marker', t => /!\[Upload failed: fail-.*\.png\]\(\)/.test(t), 90000);
     await kit.notification(/fail-\d{4}-\d{2}-\d{2}-\d{6}\.png/);
     await kit.shot('failure marker');
     await kit.emuClearFaults();
@@ -191,7 +207,7 @@ module.exports = async function scenarios(kit, { assert, ws, emu, fixtures, page
     await kit.gotoLine(3, 3);
     await page.keyboard.press('Control+.');
     await pickInList('Retry upload to Wix Media');
-    const text = await kit.waitEditorText('the reference in place of the marker', t => t.includes(`](${STATIC_MEDIA}`), 60000);
+    const text = await waitText('the reference in place of the marker', t => t.includes(`](${STATIC_MEDIA}`), 60000);
     const files = added(st0, await kit.emuState());
     assert.strictEqual(files.length, 1, 'stored once');
     assert.strictEqual(files[0].sha256, fixtures.sha256(png), 'the same bytes');
@@ -203,14 +219,17 @@ module.exports = async function scenarios(kit, { assert, ws, emu, fixtures, page
     writeWs('docs/slow.md', '# Slow\n\nfirst\n\nlast\n');
     await kit.openFile('docs/slow.md');
     await kit.gotoLine(4, 1);
-    await clipboardPng(fixtures.makeNoisePng(160 * 1024, 14));
+    await clipboardPng(fixtures.makeNoisePng(400 * 1024, 14));
     await kit.emuFault({ type: 'slow', route: 'put', bytesPerSecond: 32 * 1024 });
     await page.keyboard.press('Control+V');
-    await kit.waitEditorText('the placeholder', t => t.includes('![Uploading slow-'), 15000);
+    await waitText('the placeholder', t => t.includes('![Uploading slow-'), 15000);
     await kit.gotoLine(3, 1);
     await page.keyboard.type('typed meanwhile ');
     await page.keyboard.press('Enter');
-    const text = await kit.waitEditorText('the reference', t => t.includes(`](${STATIC_MEDIA}`), 90000);
+    // The typing went in while the upload was still running.
+    const typed = await editorText();
+    assert.match(typed, /^# Slow\n\ntyped meanwhile \nfirst\n!\[Uploading slow-.*…\]\(\)\nlast\n$/);
+    const text = await waitText('the reference', t => t.includes(`](${STATIC_MEDIA}`), 90000);
     assert.match(text, /^# Slow\n\ntyped meanwhile \nfirst\n!\[slow-[^\]]+\]\(https:\/\/static\.wixstatic\.com\/media\/[^)]+\)\nlast\n$/);
     await kit.emuClearFaults();
   });
