@@ -17,15 +17,16 @@ describe('pipeline: where the references go, per entry point', () => {
   uploadSuiteHooks('pipeline', s => ({ emu, api, dir } = s));
 
   /** Puts `placeholder` at the cursor as the paste edit would, and hands the paste to the core. */
-  async function paste(ed: vscode.TextEditor, placeholder: string, name: string, bytes: Uint8Array): Promise<Promise<UploadResult | undefined>> {
+  async function paste(ed: vscode.TextEditor, placeholder: string, name: string, bytes: Uint8Array): Promise<{ running: Promise<UploadResult | undefined> }> {
     const doc = ed.document;
     const textBefore = doc.getText();
     const at = doc.offsetAt(ed.selection.active);
     assert.ok(await ed.edit(b => b.insert(ed.selection.active, placeholder)));
-    return api.uploadPasted({
+    // Wrapped: an awaited promise of a promise would wait for the upload itself.
+    return { running: api.uploadPasted({
       kind: 'paste', document: doc, uris: [], blobs: [{ name, bytes }], anchors: [{ start: at, end: at + placeholder.length }],
       before: { versionAfter: doc.version, text: textBefore, ranges: [{ start: at, end: at }] }, preferred: true,
-    });
+    }) };
   }
 
   it('command → a tracked editor place; two uploads in a row at one cursor land on separate lines', async () => {
@@ -97,7 +98,7 @@ describe('pipeline: where the references go, per entry point', () => {
   it('paste → the placeholder is swapped for the reference, and one undo goes back to before the paste', async () => {
     const ed = await openEditor('markdown', 'Top\n', [new vscode.Position(1, 0)]);
     const png = makePng(6, 4);
-    const r = await (await paste(ed, '![Uploading shot-1.png…]()', 'shot-1.png', png));
+    const r = await (await paste(ed, '![Uploading shot-1.png…]()', 'shot-1.png', png)).running;
     assert.strictEqual(r?.status, 'done', JSON.stringify(r));
     assert.strictEqual(r?.insertedInto, 'editor');
     const stored = fileNamed(emu, 'shot-1.png');
@@ -110,10 +111,11 @@ describe('pipeline: where the references go, per entry point', () => {
     emu.inject({ type: 'stay-pending' });
     const ed = await openEditor('html', '<p></p>\n', [new vscode.Position(1, 0)]);
     const placeholder = '<img alt="Uploading gone.png…">';
-    const pending = await paste(ed, placeholder, 'gone.png', makePng(3, 3));
+    const { running } = await paste(ed, placeholder, 'gone.png', makePng(3, 3));
+    await until('gone.png to be processing', () => api.queue.items.some(i => i.label === 'gone.png' && i.state === 'processing'));
     await ed.edit(b => b.delete(new vscode.Range(1, 0, 1, placeholder.length)));
     emu.clearFaults();
-    const r = await pending;
+    const r = await running;
     assert.strictEqual(r?.insertedInto, 'clipboard', JSON.stringify(r));
     const d = fileNamed(emu, 'gone.png').descriptor;
     assert.strictEqual(await vscode.env.clipboard.readText(), `<img src="${d.url}" alt="gone" width="3" height="3">`);
@@ -124,7 +126,7 @@ describe('pipeline: where the references go, per entry point', () => {
     emu.inject({ type: 'status', route: 'put', status: 500, times: 100 });
     const ed = await openEditor('markdown', '# F\n', [new vscode.Position(1, 0)]);
     const png = makePng(7, 7);
-    const r = await (await paste(ed, '![Uploading broken.png…]()', 'broken.png', png));
+    const r = await (await paste(ed, '![Uploading broken.png…]()', 'broken.png', png)).running;
     assert.strictEqual(r?.status, 'failed');
     const marker = '![Upload failed: broken.png]()';
     assert.strictEqual(ed.document.getText(), `# F\n${marker}`);
