@@ -1,6 +1,9 @@
-// Wix Media for VS Code: registers the commands; the rest (dist/core.js) loads on the first one.
+// Wix Media for VS Code: registers the commands and the paste/drop providers; the rest (dist/core.js) loads on
+// the first command or the first applied paste/drop edit.
 import * as vscode from 'vscode';
 import { COMMANDS } from './vscode/command-ids';
+import { registerPasteAndDrop } from './vscode/paste-drop';
+import { RecentTextEditors } from './vscode/recent-editors';
 import type { Core } from './core';
 import type { WixMediaInternalApi } from './vscode/api';
 
@@ -10,15 +13,25 @@ export interface ActivationApi {
 }
 
 export function activate(context: vscode.ExtensionContext): ActivationApi {
+  // Kept from the start: the text editor a person left for an image preview is where references go.
+  const recentEditors = new RecentTextEditors();
+  context.subscriptions.push(recentEditors);
   let core: Promise<Core> | undefined;
   const load = (): Promise<Core> => core ??= (async () => {
     // A separate bundle, kept external by esbuild.js.
     const mod = require('./core.js') as typeof import('./core');
-    return mod.start(context);
+    return mod.start(context, recentEditors);
   })().catch(e => { core = undefined; throw e; });
   for (const id of COMMANDS) {
     context.subscriptions.push(vscode.commands.registerCommand(id, async (...args: unknown[]) => (await load()).run(id, args)));
   }
+  // Paste and drop are offered from the first moment (activation on the languages they work in); the bytes
+  // are read by the provider, and the core loads once an edit is applied.
+  registerPasteAndDrop(context, data => {
+    void load().then(c => c.pasted(data)).catch(e => {
+      void vscode.window.showErrorMessage(vscode.l10n.t('Wix Media: the upload could not start: {0}', String((e as Error)?.message ?? e)));
+    });
+  });
   return { core: async () => (await load()).api };
 }
 

@@ -5,8 +5,11 @@ import type * as vscode from 'vscode';
 import type { UploadQueue } from '../upload/queue';
 import { checkStrayKey, moveStrayKey } from './key-hygiene';
 import { shownErrors } from './notify';
+import type { PastedData } from './paste-drop';
+import { uploadPasted } from './paste-run';
 import type { Services } from './services';
 import { walkthroughContext } from './walkthrough';
+import type { UploadResult } from './upload-flow';
 
 export interface WixMediaInternalApi {
   readonly queue: UploadQueue;
@@ -21,6 +24,8 @@ export interface WixMediaInternalApi {
   keyStored(): Promise<boolean>;
   /** Runs the settings.json key check again, without the prompt. */
   checkStrayKey(): Promise<{ found: number; moved: boolean }>;
+  /** What an applied paste/drop edit hands to the core (its placeholder is in the document). */
+  uploadPasted(data: PastedData): Promise<UploadResult | undefined>;
   /** What the prompt's "Move to Secret Storage" does. */
   moveStrayKey(): Promise<boolean>;
   /** The walkthrough's context keys as this extension last set them. */
@@ -38,5 +43,6 @@ export function internalApi(s: Services): WixMediaInternalApi {
     checkStrayKey: () => checkStrayKey(s, { prompt: false }),
     moveStrayKey: () => moveStrayKey(s),
     walkthroughContext,
+    uploadPasted: data => uploadPasted(s, data),
   };
 }

@@ -96,6 +96,21 @@ export function readConfig(scope?: vscode.ConfigurationScope): WixMediaConfig {
   };
 }
 
+/** Languages where `wix:` URIs work (Velo code): `referenceStyle: wixUri` applies there unless set per language. */
+const WIX_URI_LANGUAGES = new Set(['javascript', 'typescript', 'javascriptreact', 'typescriptreact']);
+
+/**
+ * The reference style for a language. A `[markdown]`-style language setting wins; otherwise `wixUri` is used
+ * only in JS/TS (Velo), since nothing renders `![hero](wix:image://…)` in Markdown or HTML.
+ */
+export function referenceStyleFor(languageId: string): 'url' | 'wixUri' {
+  const i = vscode.workspace.getConfiguration(SECTION, { languageId }).inspect<string>('insert.referenceStyle');
+  const forLanguage = i?.workspaceFolderLanguageValue ?? i?.workspaceLanguageValue ?? i?.globalLanguageValue;
+  if (forLanguage !== undefined) return forLanguage === 'wixUri' ? 'wixUri' : 'url';
+  const v = i?.workspaceFolderValue ?? i?.workspaceValue ?? i?.globalValue ?? i?.defaultValue;
+  return v === 'wixUri' && WIX_URI_LANGUAGES.has(languageId) ? 'wixUri' : 'url';
+}
+
 /** Where to write a setting: the workspace if it already sets it there, else the user settings. */
 export function targetFor(key: string): vscode.ConfigurationTarget {
   const i = section().inspect(key);

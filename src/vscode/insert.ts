@@ -55,9 +55,27 @@ export function shiftAnchors(anchors: readonly Anchor[], changes: readonly TextC
   });
 }
 
-/** Several references, one per line. */
-export function joinReferences(refs: readonly string[], eol: string): string {
-  return refs.join(eol);
+/** Several references, one per line; lines after the first take `indent` (the line's own indentation). */
+export function joinReferences(refs: readonly string[], eol: string, indent = ''): string {
+  return refs.join(eol).split(eol).join(eol + indent);
+}
+
+/** The leading whitespace of a line. */
+export function indentOf(line: string): string {
+  return /^[ \t]*/.exec(line)?.[0] ?? '';
+}
+
+/**
+ * Lays `text` out for the line it goes into (`before` / `after`: the line's text on either side of the place).
+ * Continuation lines take the line's indentation; a block (a Markdown image, an HTML tag) starts on its own
+ * line and leaves what follows it on the next, so two uploads in a row never glue together.
+ */
+export function layoutForLine(text: string, before: string, after: string, eol: string, block: boolean): string {
+  const indent = indentOf(before);
+  let out = text.split(eol).join(eol + indent);
+  if (block && before.trim() !== '') out = eol + indent + out;
+  if (block && after.trim() !== '') out = out + eol + indent;
+  return out;
 }
 
 export interface PlannedEdit {
@@ -70,13 +88,13 @@ export interface PlannedEdit {
  * The edits that put `text` at every anchor, in document order, with duplicate anchors merged (two cursors at
  * one place get one copy) and overlapping ones dropped.
  */
-export function planInsertion(anchors: readonly Anchor[], text: string): PlannedEdit[] {
+export function planInsertion(anchors: readonly Anchor[], text: string | ((a: Anchor) => string)): PlannedEdit[] {
   const sorted = [...anchors].sort((a, b) => a.start - b.start || a.end - b.end);
   const out: PlannedEdit[] = [];
   for (const a of sorted) {
     const prev = out[out.length - 1];
     if (prev && (a.start < prev.end || (a.start === prev.start && a.end === prev.end))) continue;
-    out.push({ start: a.start, end: a.end, text });
+    out.push({ start: a.start, end: a.end, text: typeof text === 'string' ? text : text(a) });
   }
   return out;
 }

@@ -1,198 +1,209 @@
-// "Upload to Wix Media and insert reference" for files dropped (Shift+drop) or pasted into an editor.
-// It is offered beside VS Code's built-in edits and yields to them unless wixMedia.dropAndPaste.preferUpload.
+// "Upload to Wix Media" offered when files or images are pasted or dropped (Shift+drop) into an editor, beside
+// VS Code's own edits (first when wixMedia.dropAndPaste.preferUpload is on for the language).
 //
-// Paste: the upload runs in resolveDocumentPasteEdit, so it only starts when this edit is the one applied,
-// and VS Code's paste progress can cancel it. Drop: VS Code 1.100 routes drop-edit resolves to the paste
-// resolver (so a drop provider's resolve is never reached); the drop edit therefore inserts a placeholder,
-// and the upload starts once that placeholder appears in the document, then replaces it with the references.
+// This file is part of the thin activation bundle (dist/extension.js): it must stay cheap, so the upload
+// itself (client, queue, tus, MIME tables in dist/core.js) is loaded only once the edit was applied.
+// As in VS Code's markdown copyFiles, the pasted/dropped bytes are read in provide*, before anything else is
+// awaited: VS Code frees the data transfer once provide returns (reading them in resolve fails with "No data
+// transfer found"). The edit inserts a placeholder in the language's form; once that placeholder shows up in
+// the document (this edit was the one applied), the core uploads and swaps it for the reference.
+//
+// resolve* is not used: in VS Code 1.100 a drop edit's resolve is sent to the paste resolver (the workbench's
+// MainThreadDocumentOnDropEditProvider calls $resolvePasteEdit, so the extension host finds no paste adapter
+// under the drop provider's handle and the drop fails); watching the document for the placeholder works for both.
 import * as vscode from 'vscode';
-import type { FileSource } from '../wix/api';
-import { readConfig } from './config';
-import type { Services } from './services';
-import { InsertionTarget } from './track';
-import { runUpload, type PlannedFile } from './upload-flow';
-import { bytesSource, expandSelection, sourceFor } from './workspace-files';
+import {
+  DEFAULT_NAME_PATTERN, extensionFor, isUselessName, nameFromPattern, placeholderText,
+} from '../upload/placeholder';
+import { isBlockReference } from '../upload/placeholder';
+import type { BeforePlaceholder } from './track';
+import { layoutForLine } from './insert';
 
 const KIND = vscode.DocumentDropOrPasteEditKind.Empty.append('wixMedia', 'upload');
-const TITLE = 'Upload to Wix Media and insert reference';
-const MIME_TYPES = ['text/uri-list', 'files'];
-/** How long a dropped placeholder is waited for (the user may pick this edit in the drop widget later). */
-const PLACEHOLDER_WAIT_MS = 2 * 60_000;
+const MIME_TYPES = ['text/uri-list', 'files', 'image/*', 'video/*', 'audio/*', 'application/pdf'];
+/** How long an offered edit waits to be picked in the paste/drop widget. */
+const PICK_WAIT_MS = 2 * 60_000;
+const RECENT_FOLDERS = 'wixMedia.recentFolders';
 
 export const PASTE_DROP_LANGUAGES = [
   'markdown', 'mdx', 'html', 'vue', 'svelte', 'astro', 'php', 'handlebars', 'css', 'scss', 'less',
   'javascript', 'typescript', 'javascriptreact', 'typescriptreact', 'json', 'jsonc', 'plaintext',
 ];
 
-/** What was dropped or pasted: files with a Uri, and files known only by their bytes (from outside VS Code). */
-interface Transfer {
+/** A paste or drop whose placeholder is in the document: everything the core needs to upload it. */
+export interface PastedData {
+  kind: 'paste' | 'drop';
+  document: vscode.TextDocument;
+  /** Files with a Uri (Explorer, copied files). */
   uris: vscode.Uri[];
-  blobs: { name: string; file: vscode.DataTransferFile }[];
+  /** Data without a Uri (a screenshot, a file from outside VS Code), read while VS Code still held it. */
+  blobs: { name: string; bytes: Uint8Array }[];
+  /** The selected text the paste replaced: the alt text. */
+  alt?: string;
+  /** Where the placeholder is now (one range per cursor). */
+  anchors: { start: number; end: number }[];
+  before: BeforePlaceholder;
+  /** Whether this edit was the default (preferUpload) rather than picked in the widget. */
+  preferred: boolean;
 }
 
-/** Schemes that name a file (not a web link). */
+export type StartUpload = (data: PastedData) => void;
+
 function isFileLike(uri: vscode.Uri): boolean {
   return !['http', 'https', 'data', 'mailto', 'command'].includes(uri.scheme);
 }
 
-async function readTransfer(dt: vscode.DataTransfer): Promise<Transfer> {
+let counter = 0;
+const namesGiven = new Set<string>();
+
+/** A name for data without a useful one, from wixMedia.dropAndPaste.namePattern; unique in this session. */
+function nameFor(doc: vscode.TextDocument, pattern: string, mime: string, given: string, selected: string | undefined): string {
+  if (!isUselessName(given)) return given;
+  const base = (doc.uri.path.split('/').pop() ?? '').replace(/\.[^.]*$/, '') || 'untitled';
+  let name = nameFromPattern(pattern, { documentBaseName: base, now: new Date(), counter: ++counter, selectedText: selected }, extensionFor(mime, given));
+  for (let n = 2; namesGiven.has(name); n++) name = name.replace(/(-\d+)?(\.[^.]+)$/, `-${n}$2`);
+  namesGiven.add(name);
+  return name;
+}
+
+interface Captured {
+  uris: vscode.Uri[];
+  blobs: { name: string; mime: string; bytes: Uint8Array }[];
+}
+
+/** Reads what was pasted or dropped, bytes included, at once (the data transfer dies when provide returns). */
+async function capture(dt: vscode.DataTransfer): Promise<Captured> {
   const uris: vscode.Uri[] = [];
-  const blobs: Transfer['blobs'] = [];
   const seen = new Set<string>();
   const add = (u: vscode.Uri) => { if (isFileLike(u) && !seen.has(u.toString())) { seen.add(u.toString()); uris.push(u); } };
-  const list = dt.get('text/uri-list');
-  if (list) {
-    for (const line of (await list.asString()).split(/\r?\n/)) {
-      const t = line.trim();
-      if (!t || t.startsWith('#')) continue;
-      try { add(vscode.Uri.parse(t, true)); } catch { /* not a URI */ }
-    }
-  }
-  dt.forEach((item) => {
+  const reads: Promise<{ name: string; mime: string; bytes: Uint8Array }>[] = [];
+  const list = dt.get('text/uri-list')?.asString();
+  dt.forEach((item, mime) => {
     const f = item.asFile();
     if (!f) return;
     if (f.uri) add(f.uri);
-    else blobs.push({ name: f.name, file: f });
+    else reads.push(Promise.resolve(f.data()).then(bytes => ({ name: f.name, mime, bytes })));
   });
-  return { uris, blobs };
+  const [text, blobs] = await Promise.all([list, Promise.all(reads)]);
+  for (const line of (text ?? '').split(/\r?\n/)) {
+    const t = line.trim();
+    if (!t || t.startsWith('#')) continue;
+    try { add(vscode.Uri.parse(t, true)); } catch { /* not a URI */ }
+  }
+  // One clipboard image can be offered under two types: keep one copy.
+  const unique = blobs.filter((b, i) => blobs.findIndex(o => o.name === b.name && o.bytes.byteLength === b.bytes.byteLength) === i);
+  return { uris, blobs: unique };
 }
 
-async function plan(t: Transfer): Promise<PlannedFile[]> {
-  const out: PlannedFile[] = [];
-  const expansion = await expandSelection(t.uris);
-  for (const f of expansion.files) {
-    const reopen = () => sourceFor(f.uri, f.label);
-    try { out.push({ label: f.label, uri: f.uri, source: await sourceFor(f.uri, f.label), reopen }); } catch (e) { out.push({ label: f.label, uri: f.uri, error: e as Error }); }
-  }
-  for (const p of expansion.problems) out.push({ label: p.label, uri: p.uri, error: p.error });
-  for (const b of t.blobs) {
-    let source: FileSource | undefined;
-    try { source = bytesSource(b.name, await b.file.data()); } catch (e) { out.push({ label: b.name, error: e as Error }); continue; }
-    out.push({ label: b.name, source });
-  }
-  return out;
+function settings(doc: vscode.TextDocument) {
+  const c = vscode.workspace.getConfiguration('wixMedia', { languageId: doc.languageId, uri: doc.uri });
+  return {
+    enabled: c.get<boolean>('dropAndPaste.enabled') ?? true,
+    preferUpload: c.get<boolean>('dropAndPaste.preferUpload') ?? false,
+    namePattern: c.get<string>('dropAndPaste.namePattern') || DEFAULT_NAME_PATTERN,
+    defaultFolder: (c.get<string>('defaultFolder') ?? '').trim(),
+  };
 }
 
-function names(t: Transfer): string {
-  const all = [...t.uris.map(u => u.path.split('/').pop() ?? ''), ...t.blobs.map(b => b.name)];
-  return all.length === 1 ? all[0] : `${all.length} files`;
-}
+class Offers {
+  /** The offered edit still waiting to be applied, per document: a newer paste or drop replaces it. */
+  private readonly pending = new Map<string, vscode.Disposable>();
 
-async function readyToUpload(s: Services): Promise<boolean> {
-  if (!(await s.keys.has())) {
-    void vscode.window.showWarningMessage('Wix Media: set an API key to upload dropped or pasted files.', 'Set API key')
-      .then(c => { if (c) void vscode.commands.executeCommand('wixMedia.setApiKey'); });
-    return false;
-  }
-  if (!readConfig().siteId) {
-    void vscode.window.showWarningMessage('Wix Media: select a site to upload dropped or pasted files.', 'Select Site')
-      .then(c => { if (c) void vscode.commands.executeCommand('wixMedia.selectSite'); });
-    return false;
-  }
-  return true;
-}
+  constructor(private readonly context: vscode.ExtensionContext, private readonly start: StartUpload) {}
 
-function options() {
-  const cfg = readConfig();
-  return { folder: cfg.defaultFolder || undefined, labels: cfg.defaultLabels, private: cfg.private };
-}
+  /** The edit for a paste or drop at `ranges`, or undefined when there is nothing to upload. */
+  async offer(kind: 'paste' | 'drop', document: vscode.TextDocument, ranges: readonly vscode.Range[], dt: vscode.DataTransfer,
+    token: vscode.CancellationToken): Promise<{ text: string; title: string; preferred: boolean } | undefined> {
+    const cfg = settings(document);
+    if (!cfg.enabled) return undefined;
+    const got = await capture(dt);
+    if (token.isCancellationRequested || (!got.uris.length && !got.blobs.length)) return undefined;
 
-class UploadPasteEdit extends vscode.DocumentPasteEdit {
-  constructor(readonly transfer: Transfer, readonly document: vscode.TextDocument) {
-    super('', TITLE, KIND);
-  }
-}
+    const selected = ranges.length === 1 && !ranges[0].isEmpty ? document.getText(ranges[0]) : undefined;
+    const blobs = got.blobs.map(b => ({ name: nameFor(document, cfg.namePattern, b.mime, b.name, selected), bytes: b.bytes }));
+    const names = [...got.uris.map(u => u.path.split('/').pop() ?? ''), ...blobs.map(b => b.name)];
+    const what = names.length === 1 ? names[0] : vscode.l10n.t('{0} files', names.length);
+    const placeholder = placeholderText(document.languageId, what);
+    const eol = document.eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n';
+    const first = ranges[0];
+    const text = first ? layoutForLine(placeholder, document.lineAt(first.start.line).text.slice(0, first.start.character),
+      document.lineAt(first.end.line).text.slice(first.end.character), eol, isBlockReference(document.languageId, placeholder)) : placeholder;
 
-class PasteProvider implements vscode.DocumentPasteEditProvider<UploadPasteEdit> {
-  constructor(private readonly s: Services) {}
-
-  async provideDocumentPasteEdits(document: vscode.TextDocument, _ranges: readonly vscode.Range[], dt: vscode.DataTransfer,
-    _context: vscode.DocumentPasteEditContext, token: vscode.CancellationToken): Promise<UploadPasteEdit[] | undefined> {
-    const cfg = readConfig();
-    if (!cfg.dropAndPaste.enabled) return undefined;
-    const transfer = await readTransfer(dt);
-    if (token.isCancellationRequested || (!transfer.uris.length && !transfer.blobs.length)) return undefined;
-    const edit = new UploadPasteEdit(transfer, document);
-    edit.title = `Upload ${names(transfer)} to Wix Media and insert reference`;
-    if (!cfg.dropAndPaste.preferUpload) edit.yieldTo = [vscode.DocumentDropOrPasteEditKind.Empty];
-    return [edit];
+    const before = document.getText();
+    const rangesBefore = ranges.map(r => ({ start: document.offsetAt(r.start), end: document.offsetAt(r.end) }));
+    this.whenApplied(document, placeholder, (anchors, versionAfter) => this.start({
+      kind, document, uris: got.uris, blobs, alt: selected?.trim() || undefined, anchors, preferred: cfg.preferUpload,
+      before: { versionAfter, text: before, ranges: rangesBefore },
+    }));
+    const folder = cfg.defaultFolder || this.context.globalState.get<string[]>(RECENT_FOLDERS, [])[0] || '';
+    const title = folder && folder !== '/' ? vscode.l10n.t('Upload to Wix Media ({0})', folder)
+      : vscode.l10n.t('Upload to Wix Media (Media root)');
+    return { text, title, preferred: cfg.preferUpload };
   }
 
-  async resolveDocumentPasteEdit(edit: UploadPasteEdit, token: vscode.CancellationToken): Promise<UploadPasteEdit> {
-    if (!(await readyToUpload(this.s)) || token.isCancellationRequested) return edit;
-    const files = await plan(edit.transfer);
-    if (token.isCancellationRequested) return edit;
-    const result = await runUpload(this.s, {
-      files, ...options(), insert: 'none', languageId: edit.document.languageId, token, notifyProgress: false,
+  /** Calls `then` with the placeholder's ranges once VS Code has inserted it (this edit was the one chosen). */
+  private whenApplied(document: vscode.TextDocument, placeholder: string, then: (anchors: { start: number; end: number }[], version: number) => void): void {
+    const key = document.uri.toString();
+    this.pending.get(key)?.dispose();
+    const stop = () => { clearTimeout(timer); sub.dispose(); if (this.pending.get(key) === done) this.pending.delete(key); };
+    const done = new vscode.Disposable(stop);
+    const timer = setTimeout(stop, PICK_WAIT_MS);
+    const sub = vscode.workspace.onDidChangeTextDocument(e => {
+      if (e.document !== document) return;
+      // The changes are against the text before the event; sorted by offset, each shifts the ones after it.
+      const anchors: { start: number; end: number }[] = [];
+      let shift = 0;
+      for (const c of [...e.contentChanges].sort((a, b) => a.rangeOffset - b.rangeOffset)) {
+        const at = c.text.indexOf(placeholder);
+        if (at >= 0) anchors.push({ start: c.rangeOffset + shift + at, end: c.rangeOffset + shift + at + placeholder.length });
+        shift += c.text.length - c.rangeLength;
+      }
+      if (!anchors.length) return;
+      const text = document.getText();
+      if (!anchors.every(a => text.slice(a.start, a.end) === placeholder)) return;
+      stop();
+      then(anchors, document.version);
     });
-    if (token.isCancellationRequested) return edit;
-    const eol = edit.document.eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n';
-    edit.insertText = result.references.join(eol);
-    return edit;
+    this.pending.set(key, done);
+    this.context.subscriptions.push(done);
+  }
+}
+
+class PasteProvider implements vscode.DocumentPasteEditProvider {
+  constructor(private readonly offers: Offers) {}
+
+  async provideDocumentPasteEdits(document: vscode.TextDocument, ranges: readonly vscode.Range[], dt: vscode.DataTransfer,
+    _context: vscode.DocumentPasteEditContext, token: vscode.CancellationToken): Promise<vscode.DocumentPasteEdit[] | undefined> {
+    const o = await this.offers.offer('paste', document, ranges, dt, token);
+    if (!o || token.isCancellationRequested) return undefined;
+    const edit = new vscode.DocumentPasteEdit(o.text, o.title, KIND);
+    if (!o.preferred) edit.yieldTo = [vscode.DocumentDropOrPasteEditKind.Empty];
+    return [edit];
   }
 }
 
 class DropProvider implements vscode.DocumentDropEditProvider {
-  constructor(private readonly s: Services) {}
+  constructor(private readonly offers: Offers) {}
 
-  async provideDocumentDropEdits(document: vscode.TextDocument, _position: vscode.Position, dt: vscode.DataTransfer,
+  async provideDocumentDropEdits(document: vscode.TextDocument, position: vscode.Position, dt: vscode.DataTransfer,
     token: vscode.CancellationToken): Promise<vscode.DocumentDropEdit | undefined> {
-    const cfg = readConfig();
-    if (!cfg.dropAndPaste.enabled) return undefined;
-    const transfer = await readTransfer(dt);
-    if (token.isCancellationRequested || (!transfer.uris.length && !transfer.blobs.length)) return undefined;
-    // The bytes of outside files are only readable during the drop: read them now, upload them later.
-    const blobs = await Promise.all(transfer.blobs.map(async b => ({ name: b.name, bytes: await b.file.data() })));
-    const placeholder = `Uploading ${names(transfer)} to Wix Media…`;
-    const edit = new vscode.DocumentDropEdit(placeholder, `Upload ${names(transfer)} to Wix Media and insert reference`, KIND);
-    if (!cfg.dropAndPaste.preferUpload) edit.yieldTo = [vscode.DocumentDropOrPasteEditKind.Empty];
-    this.whenApplied(document, placeholder, at => void this.upload(document, transfer, blobs, placeholder, at));
+    const o = await this.offers.offer('drop', document, [new vscode.Range(position, position)], dt, token);
+    if (!o || token.isCancellationRequested) return undefined;
+    const edit = new vscode.DocumentDropEdit(o.text, o.title, KIND);
+    if (!o.preferred) edit.yieldTo = [vscode.DocumentDropOrPasteEditKind.Empty];
     return edit;
-  }
-
-  /** Calls `start` with the placeholder's offset once VS Code has inserted it (this edit was the one chosen). */
-  private whenApplied(document: vscode.TextDocument, placeholder: string, start: (at: number) => void): void {
-    const stop = () => { clearTimeout(timer); sub.dispose(); };
-    const timer = setTimeout(stop, PLACEHOLDER_WAIT_MS);
-    const sub = vscode.workspace.onDidChangeTextDocument(e => {
-      if (e.document !== document) return;
-      const c = e.contentChanges.find(ch => ch.text.includes(placeholder));
-      if (!c) return;
-      stop();
-      const at = c.rangeOffset + c.text.indexOf(placeholder);
-      // The change's offset is against the text before the event; confirm it, else look the placeholder up.
-      const here = document.getText().slice(at, at + placeholder.length) === placeholder ? at : document.getText().indexOf(placeholder);
-      if (here >= 0) start(here);
-    });
-  }
-
-  private async upload(document: vscode.TextDocument, transfer: Transfer, blobs: { name: string; bytes: Uint8Array }[],
-    placeholder: string, start: number): Promise<void> {
-    const cts = new vscode.CancellationTokenSource();
-    // Removing the placeholder (Undo, or picking another drop option) cancels the upload.
-    const target = new InsertionTarget(document, [{ start, end: start + placeholder.length }], () => cts.cancel());
-    try {
-      if (!(await readyToUpload(this.s))) { await target.clear(); return; }
-      const files = [...await plan({ uris: transfer.uris, blobs: [] }), ...blobs.map(b => ({ label: b.name, source: bytesSource(b.name, b.bytes) }))];
-      const result = await runUpload(this.s, {
-        files, ...options(), insert: 'editor', target, languageId: document.languageId, token: cts.token,
-        notifyProgress: true, keepTarget: true,
-      });
-      if (!result.references.length) await target.clear();
-    } finally {
-      target.dispose();
-      cts.dispose();
-    }
   }
 }
 
-export function registerPasteAndDrop(s: Services): void {
+/** Registers the paste and drop providers (at activation); `start` hands an applied edit to the core. */
+export function registerPasteAndDrop(context: vscode.ExtensionContext, start: StartUpload): void {
   const selector = PASTE_DROP_LANGUAGES.map(language => ({ language }));
-  s.context.subscriptions.push(
-    vscode.languages.registerDocumentPasteEditProvider(selector, new PasteProvider(s), {
+  const offers = new Offers(context, start);
+  context.subscriptions.push(
+    vscode.languages.registerDocumentPasteEditProvider(selector, new PasteProvider(offers), {
       providedPasteEditKinds: [KIND], pasteMimeTypes: MIME_TYPES,
     }),
-    vscode.languages.registerDocumentDropEditProvider(selector, new DropProvider(s), {
+    vscode.languages.registerDocumentDropEditProvider(selector, new DropProvider(offers), {
       providedDropEditKinds: [KIND], dropMimeTypes: MIME_TYPES,
     }),
   );

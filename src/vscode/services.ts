@@ -2,7 +2,9 @@
 import * as vscode from 'vscode';
 import type { UploadItem } from '../upload/types';
 import { formatReference } from '../upload/reference';
-import { readConfig } from './config';
+import { readConfig, referenceStyleFor } from './config';
+import { FailureMarkers } from './markers';
+import type { RecentTextEditors } from './recent-editors';
 import { ExtensionLog } from './log';
 import { Recents } from './recent';
 import { KeyStore } from './secrets';
@@ -18,28 +20,33 @@ export interface Services {
   readonly status: UploadStatusBar;
   /** The reference made for each uploaded item (by queue id), for "copy reference" and the results. */
   readonly references: Map<number, string>;
+  /** Failed paste/drop uploads whose markers are in a document, with their bytes for the Quick Fix. */
+  readonly markers: FailureMarkers;
+  /** The text editors used last (kept since activation). */
+  readonly recentEditors: RecentTextEditors;
   /** The reference for an item: the one made when it finished, else one for the active editor's language. */
   referenceFor(item: UploadItem): string | undefined;
 }
 
-export function createServices(context: vscode.ExtensionContext): Services {
+export function createServices(context: vscode.ExtensionContext, recentEditors: RecentTextEditors): Services {
   const version = String(context.extension.packageJSON?.version ?? '0.0.0');
   const log = new ExtensionLog();
   const keys = new KeyStore(context.secrets);
   const session = new MediaSession(keys, log, `wix-media-vscode/${version} vscode/${vscode.version}`);
   const status = new UploadStatusBar(session.queue);
   const references = new Map<number, string>();
-  context.subscriptions.push(log, keys, session, status);
+  const markers = new FailureMarkers();
+  context.subscriptions.push(log, keys, session, status, markers);
   return {
-    context, log, keys, session, status, references,
+    context, log, keys, session, status, references, markers, recentEditors,
     recents: new Recents(context.globalState),
     referenceFor(item) {
       const known = references.get(item.id);
       if (known !== undefined || item.state !== 'done' || !item.descriptor) return known;
       const cfg = readConfig();
+      const languageId = vscode.window.activeTextEditor?.document.languageId ?? 'plaintext';
       return formatReference(item.descriptor, {
-        languageId: vscode.window.activeTextEditor?.document.languageId ?? 'plaintext',
-        style: cfg.referenceStyle, name: item.source.name, templates: cfg.templates,
+        languageId, style: referenceStyleFor(languageId), name: item.source.name, templates: cfg.templates,
       });
     },
   };

@@ -6,11 +6,13 @@ import { formatReference } from '../upload/reference';
 import type { ItemOptions, QueueEntry, UploadItem } from '../upload/types';
 import type { FileSource } from '../wix/api';
 import { isTransient } from '../wix/messages';
-import { readConfig } from './config';
+import { readConfig, referenceStyleFor } from './config';
 import { progressAfterDelay, reportFailures } from './notify';
 import { notifyPrivateLinks } from './private-links';
 import type { Services } from './services';
-import { copyToClipboard, type InsertionTarget, type InsertOutcome } from './track';
+import { failureMarker } from '../upload/placeholder';
+import { copyToClipboard, type InsertionTarget, type InsertOutcome, type PlaceholderTarget } from './track';
+import { sourceFor } from './workspace-files';
 
 /** A file about to be uploaded: its source, or why there is none. */
 export interface PlannedFile {
@@ -21,7 +23,16 @@ export interface PlannedFile {
   reopen?: () => Promise<FileSource>;
 }
 
-export type InsertMode = 'editor' | 'clipboard' | 'none';
+/**
+ * Where the references go, chosen by the entry point: a tracked place in an editor (commands), a paste/drop
+ * placeholder swapped for them (failures leave a marker there), the clipboard (no editor to go to, or asked
+ * for), or nowhere (returned to the caller only).
+ */
+export type Destination =
+  | { kind: 'editor'; target: InsertionTarget }
+  | { kind: 'placeholder'; target: PlaceholderTarget }
+  | { kind: 'clipboard'; languageId: string; reason: string }
+  | { kind: 'returned'; languageId: string };
 
 export interface UploadRequest {
   files: readonly PlannedFile[];
@@ -33,18 +44,9 @@ export interface UploadRequest {
   folderLabel?: string;
   labels: readonly string[];
   private: boolean;
-  insert: InsertMode;
-  /** Where references go in 'editor' mode; without one they go to the clipboard with `noTargetReason`. */
-  target?: InsertionTarget;
-  noTargetReason?: string;
-  /** Language of the references when there is no target. */
-  languageId: string;
-  /** Cancels the batch (paste/drop). */
-  token?: vscode.CancellationToken;
-  /** Show the progress notification (the paste/drop UI has its own). */
-  notifyProgress: boolean;
-  /** The caller disposes the target (a drop placeholder is removed after a failure). */
-  keepTarget?: boolean;
+  /** The alt text of every reference (the text a paste replaced); default: from the file's name. */
+  alt?: string;
+  destination: Destination;
 }
 
 export interface UploadResultItem {
@@ -108,17 +110,41 @@ export function whenTerminal(s: Services, items: readonly UploadItem[]): Promise
   });
 }
 
-function referenceOf(s: Services, item: UploadItem, languageId: string): string | undefined {
+function referenceOf(s: Services, item: UploadItem, languageId: string, alt?: string): string | undefined {
   if (item.state !== 'done' || !item.descriptor) return undefined;
   const cfg = readConfig();
   const ref = formatReference(item.descriptor, {
-    languageId, style: cfg.referenceStyle, name: item.source.name, templates: cfg.templates,
+    languageId, style: referenceStyleFor(languageId), name: item.source.name, templates: cfg.templates, alt,
   });
   s.references.set(item.id, ref);
   return ref;
 }
 
-/** Uploads a batch and puts the references where they were asked for. Never throws for a failed file. */
+/** The language the references are written for. */
+export function languageOf(d: Destination): string {
+  return d.kind === 'editor' || d.kind === 'placeholder' ? d.target.languageId : d.languageId;
+}
+
+/** Files (already expanded from folders) to sources, or the reason each can't be read. */
+export async function planFiles(files: readonly { uri: vscode.Uri; label: string }[],
+  problems: readonly { uri: vscode.Uri; label: string; error: Error }[] = []): Promise<PlannedFile[]> {
+  const planned: PlannedFile[] = [];
+  for (const f of files) {
+    const reopen = () => sourceFor(f.uri, f.label);
+    try {
+      planned.push({ label: f.label, uri: f.uri, source: await sourceFor(f.uri, f.label), reopen });
+    } catch (e) {
+      planned.push({ label: f.label, uri: f.uri, error: e as Error, reopen });
+    }
+  }
+  for (const p of problems) planned.push({ label: p.label, uri: p.uri, error: p.error });
+  return planned;
+}
+
+/**
+ * Uploads a batch and puts the references where the request's destination says. Never throws for a failed
+ * file. Every entry point (the commands, paste, drop, "Retry failed", the marker's Quick Fix) runs through here.
+ */
 export async function runUpload(s: Services, req: UploadRequest): Promise<UploadResult> {
   const opts = itemOptions(req);
   const entries: QueueEntry[] = req.files.map(f => f.source
@@ -128,25 +154,24 @@ export async function runUpload(s: Services, req: UploadRequest): Promise<Upload
   const files = new Map(batch.items.map((item, i) => [item.id, req.files[i]]));
   let cancelled = false;
   const cancel = () => { cancelled = true; for (const i of batch.items) s.session.queue.cancel(i.id); };
-  const subs: vscode.Disposable[] = [];
-  if (req.token) subs.push(req.token.onCancellationRequested(cancel));
-  if (req.notifyProgress) subs.push(progressAfterDelay(s.session.queue, batch.items, batch.done, cancel));
+  const dest = req.destination;
+  // A placeholder shows the progress in the document itself; the status bar shows it too.
+  const progress = dest.kind === 'placeholder' ? undefined : progressAfterDelay(s.session.queue, batch.items, batch.done, cancel);
   try {
     await batch.done;
   } finally {
-    for (const d of subs) d.dispose();
+    progress?.dispose();
   }
-  const languageId = req.target?.languageId ?? req.languageId;
-  const outcome = await deliver(s, req, batch.items, languageId);
-  notifyPrivateLinks(s, batch.items);
+  const languageId = languageOf(dest);
   const failed = batch.items.filter(i => i.state === 'failed');
   const uploaded = batch.items.filter(i => i.state === 'done').length;
-  if (failed.length && !req.token) {
-    offerRetry(s, req, failed, batch.items.length, languageId, uploaded);
-  } else {
-    // Paste/drop: the edit is VS Code's to apply, so there is nothing to retry into.
-    if (failed.length) reportFailures(failed, batch.items.length, { showLog: () => s.log.show(), uploaded });
-    if (!req.keepTarget) req.target?.dispose();
+  const outcome = dest.kind === 'placeholder'
+    ? await deliverToPlaceholder(s, req, dest.target, batch.items, files)
+    : await deliver(s, dest, batch.items, languageId);
+  notifyPrivateLinks(s, batch.items);
+  if (dest.kind !== 'placeholder') {
+    if (failed.length) offerRetry(s, dest, failed, batch.items.length, languageId, uploaded);
+    else if (dest.kind === 'editor') dest.target.dispose();
   }
   const folderLabel = req.folderLabel ?? req.folder;
   await s.recents.remember(folderLabel && folderLabel !== '/' ? folderLabel : undefined,
@@ -170,39 +195,77 @@ export async function runUpload(s: Services, req: UploadRequest): Promise<Upload
   };
 }
 
-/** Formats the references of the finished items and puts them in the editor or on the clipboard. */
-async function deliver(s: Services, req: UploadRequest, items: readonly UploadItem[], languageId: string): Promise<InsertOutcome | undefined> {
-  const refs = items.map(i => referenceOf(s, i, languageId)).filter((r): r is string => r !== undefined);
+function formatAll(s: Services, items: readonly UploadItem[], languageId: string, alt?: string): string[] {
   for (const i of items) {
     if (i.readyTimedOut) s.log.warn(`${i.label}: Wix was still processing it when the wait ended; its reference uses the static URL.`);
   }
-  if (!refs.length || req.insert === 'none') return undefined;
-  if (req.insert === 'editor' && req.target) {
-    const outcome = await req.target.insert(refs);
+  return items.map(i => referenceOf(s, i, languageId, alt)).filter((r): r is string => r !== undefined);
+}
+
+/** Formats the references of the finished items and puts them in the editor or on the clipboard. */
+async function deliver(s: Services, dest: Exclude<Destination, { kind: 'placeholder' }>, items: readonly UploadItem[],
+  languageId: string): Promise<InsertOutcome | undefined> {
+  const refs = formatAll(s, items, languageId);
+  if (!refs.length || dest.kind === 'returned') return undefined;
+  if (dest.kind === 'editor') {
+    const outcome = await dest.target.insert(refs);
     if (outcome.where === 'editor') s.log.info(`Inserted ${refs.length} reference(s) into ${outcome.document?.toString()}.`);
     else s.log.info(`Copied ${refs.length} reference(s) to the clipboard: ${outcome.reason}.`);
     return outcome;
   }
-  const reason = req.insert === 'clipboard' ? 'the clipboard was asked for' : req.noTargetReason ?? 'no text editor was open';
-  s.log.info(`Copied ${refs.length} reference(s) to the clipboard: ${reason}.`);
-  return copyToClipboard(refs.join('\n'), reason, refs.length);
+  s.log.info(`Copied ${refs.length} reference(s) to the clipboard: ${dest.reason}.`);
+  return copyToClipboard(refs.join('\n'), dest.reason, refs.length);
+}
+
+/**
+ * Swaps a placeholder for the references; a failed file leaves a marker instead, with a Quick Fix that
+ * uploads the same bytes again (kept until the marker is gone).
+ */
+async function deliverToPlaceholder(s: Services, req: UploadRequest, target: PlaceholderTarget, items: readonly UploadItem[],
+  files: ReadonlyMap<number, PlannedFile>): Promise<InsertOutcome | undefined> {
+  const languageId = target.languageId;
+  const refs = formatAll(s, items, languageId, req.alt);
+  const failed = items.filter(i => i.state !== 'done');
+  try {
+    if (!failed.length) {
+      const outcome = await target.insert(refs);
+      s.log.info(outcome.where === 'editor' ? `Swapped the placeholder for ${refs.length} reference(s).`
+        : `Copied ${refs.length} reference(s) to the clipboard: ${outcome.reason}.`);
+      return outcome;
+    }
+    const eol = target.document.eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n';
+    const markers = failed.map(i => failureMarker(languageId, i.label));
+    const text = [...refs, ...markers].join(eol);
+    const outcome = await target.replace(text);
+    if (outcome.where === 'editor') {
+      s.markers.keep(target.document, failed.map((i, n) => ({
+        marker: markers[n], file: files.get(i.id) ?? { label: i.label, error: new Error(i.message ?? 'failed') },
+        request: { folder: req.folder, labels: req.labels, private: req.private },
+      })));
+    }
+    reportFailures(failed.filter(i => i.state === 'failed'), items.length, { showLog: () => s.log.show() });
+    return outcome;
+  } finally {
+    target.dispose();
+  }
 }
 
 /** The batch's error notification; "Retry failed" re-queues those files and inserts their references after the others. */
-function offerRetry(s: Services, req: UploadRequest, failed: readonly UploadItem[], total: number, languageId: string, uploaded: number): void {
-  const expire = setTimeout(() => req.target?.dispose(), RETRY_WINDOW_MS);
+function offerRetry(s: Services, dest: Exclude<Destination, { kind: 'placeholder' }>, failed: readonly UploadItem[], total: number, languageId: string, uploaded: number): void {
+  const disposeTarget = () => { if (dest.kind === 'editor') dest.target.dispose(); };
+  const expire = setTimeout(disposeTarget, RETRY_WINDOW_MS);
   const retry = async () => {
     clearTimeout(expire);
     // Only what a retry can fix: a corrupt or unsupported file sent again is a second broken copy.
     const again = failed.filter(i => isTransient(i.error) && s.session.queue.canRetry(i.id)).map(i => s.session.queue.retry(i.id)).filter((i): i is UploadItem => !!i);
-    if (!again.length) { req.target?.dispose(); return; }
+    if (!again.length) { disposeTarget(); return; }
     const progress = progressAfterDelay(s.session.queue, again, whenTerminal(s, again), () => again.forEach(i => s.session.queue.cancel(i.id)));
     await whenTerminal(s, again);
     progress.dispose();
-    await deliver(s, req, again, languageId);
+    await deliver(s, dest, again, languageId);
     const still = again.filter(i => i.state === 'failed');
-    if (still.length) offerRetry(s, req, still, again.length, languageId, again.length - still.length);
-    else req.target?.dispose();
+    if (still.length) offerRetry(s, dest, still, again.length, languageId, again.length - still.length);
+    else disposeTarget();
   };
   reportFailures(failed, total, { showLog: () => s.log.show(), retry: () => void retry(), uploaded });
 }

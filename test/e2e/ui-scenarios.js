@@ -158,6 +158,9 @@ module.exports = async function scenarios(kit, { assert, ws, emu, fixtures, page
 
   await kit.test('3. Command palette: Wix Media: Upload Active File on an image preview -> uploaded, reference copied, notification says so', async () => {
     await fresh();
+    // No text editor left in the group (else the reference goes to the one used last, issue 9).
+    await page.keyboard.press('Control+K');
+    await page.keyboard.press('Control+W');
     await kit.openFile('images/gallery-2.png', { text: false });   // an image preview: no text editor is active
     const st0 = await kit.emuState();
     await kit.palette('Wix Media: Upload Active File');

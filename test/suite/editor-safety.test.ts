@@ -49,7 +49,8 @@ describe('editor safety while an upload runs', () => {
     const stored = fileNamed(emu, 'typing.png');
     assert.strictEqual(stored.sha256, f.sha256);
     const ref = `![typing](${stored.descriptor.url})`;
-    assert.strictEqual(ed.document.getText(), `# Title\n\nText${ref} typed here.\nMore.`);
+    // A Markdown image is a block: on its own line, the text around it on the lines before and after.
+    assert.strictEqual(ed.document.getText(), `# Title\n\nText\n${ref}\n typed here.\nMore.`);
     await vscode.commands.executeCommand('undo');
     assert.strictEqual(ed.document.getText(), '# Title\n\nText typed here.\nMore.', 'Undo removes the reference and nothing else');
   });

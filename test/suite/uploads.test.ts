@@ -46,7 +46,8 @@ describe('uploads through the commands', () => {
       return `![${f.name.replace('.png', '')}](${s.descriptor.url})`;
     });
     assert.deepStrictEqual(r.references, refs);
-    assert.strictEqual(ed.document.getText(), `x${refs.join('\n')}`);
+    // Markdown images are blocks: they start on a line of their own.
+    assert.strictEqual(ed.document.getText(), `x\n${refs.join('\n')}`);
     const q = await vscode.commands.executeCommand<{ items: { label: string; state: string }[] }>('wixMedia.showQueue', { show: false });
     for (const f of files) assert.ok(q.items.some(i => i.label.endsWith(f.name) && i.state === 'done'), f.name);
   });

@@ -6,20 +6,48 @@ import { readConfig } from '../config';
 import { promptFolder } from '../prompts/folder';
 import { promptLabels } from '../prompts/labels';
 import type { Services } from '../services';
+import type { RecentEditor } from '../recent-editors';
 import { InsertionTarget } from '../track';
-import { emptyResult, runUpload, type InsertMode, type PlannedFile, type UploadResult } from '../upload-flow';
+import { emptyResult, planFiles, runUpload, type Destination, type UploadRequest, type UploadResult } from '../upload-flow';
 import { folderPathProblem, labelsProblem, normalizeFolderPath, parseLabels } from '../validate';
-import { expandSelection, sourceFor, toUri } from '../workspace-files';
+import { expandSelection, toUri } from '../workspace-files';
 import { optionsOf, parseUploadArgs, type UploadOptionsArg } from './args';
 import { ensureConnection } from './connection';
 
 /** Above this many files, an interactive upload asks first. */
 const CONFIRM_ABOVE = 200;
 
+type InsertMode = 'editor' | 'clipboard' | 'none';
+
 function insertModeOf(v: UploadOptionsArg['insert']): InsertMode {
   if (v === false || v === 'none') return 'none';
   if (v === 'clipboard') return 'clipboard';
   return 'editor';
+}
+
+/** Where the references go when the upload was asked for: a text editor's cursors. */
+interface EditorPlace {
+  document: vscode.TextDocument;
+  selections: readonly vscode.Selection[];
+}
+
+/**
+ * The text editor references go to: the active one, else (an image preview or another non-text editor is the
+ * active tab) the most recently active text editor of the active group that is still open there, as a person
+ * expects. Its cursors are the ones it had when the person left it.
+ */
+function targetPlace(recent: readonly RecentEditor[]): EditorPlace | undefined {
+  const active = vscode.window.activeTextEditor;
+  if (active) return { document: active.document, selections: active.selections };
+  const group = vscode.window.tabGroups.activeTabGroup;
+  const tabUris = new Set(group.tabs.map(t => t.input instanceof vscode.TabInputText ? t.input.uri.toString() : undefined));
+  for (const r of recent) {
+    if (r.viewColumn !== undefined && r.viewColumn !== group.viewColumn) continue;
+    if (!tabUris.has(r.uri.toString())) continue;
+    const document = vscode.workspace.textDocuments.find(d => d.uri.toString() === r.uri.toString() && !d.isClosed);
+    if (document) return { document, selections: r.selections };
+  }
+  return undefined;
 }
 
 async function pickFiles(): Promise<vscode.Uri[] | undefined> {
@@ -67,11 +95,12 @@ async function askFolderAndLabels(s: Services, folder: string | undefined, label
   }
 }
 
-export async function upload(s: Services, args: readonly unknown[]): Promise<UploadResult> {
+/** Everything a command asks or checks before sending anything: a request to run, or the result to stop with. */
+async function gatherUpload(s: Services, args: readonly unknown[], recent: readonly RecentEditor[]): Promise<UploadRequest | UploadResult> {
   const { uris, options } = parseUploadArgs(args);
   const interactive = options === undefined;
   // The place to insert is where the cursor was when the upload was asked for.
-  const editor = vscode.window.activeTextEditor;
+  const editor = targetPlace(recent);
   // Without a text editor the references go to the clipboard; say why in words that fit what is on screen.
   const nonTextTabActive = !editor && vscode.window.tabGroups.activeTabGroup.activeTab !== undefined;
 
@@ -119,36 +148,33 @@ export async function upload(s: Services, args: readonly unknown[]): Promise<Upl
   const insert = insertModeOf(options?.insert);
   const uploading = new Set(expansion.files.map(f => f.uri.toString()));
   const intoItself = editor && uploading.has(editor.document.uri.toString());
-  const target = insert === 'editor' && editor && !intoItself ? InsertionTarget.fromEditor(editor) : undefined;
-
-  const planned: PlannedFile[] = [];
-  for (const f of expansion.files) {
-    const reopen = () => sourceFor(f.uri, f.label);
-    try {
-      planned.push({ label: f.label, uri: f.uri, source: await sourceFor(f.uri, f.label), reopen });
-    } catch (e) {
-      planned.push({ label: f.label, uri: f.uri, error: e as Error, reopen });
-    }
-  }
-  for (const p of expansion.problems) planned.push({ label: p.label, uri: p.uri, error: p.error });
-
+  const languageId = editor?.document.languageId ?? 'plaintext';
+  const destination: Destination = insert === 'none' ? { kind: 'returned', languageId }
+    : insert === 'editor' && editor && !intoItself ? { kind: 'editor', target: InsertionTarget.at(editor.document, editor.selections) }
+    : {
+      kind: 'clipboard', languageId,
+      reason: insert === 'clipboard' ? 'the clipboard was asked for'
+        : intoItself ? 'the active editor shows a file being uploaded'
+        : nonTextTabActive ? 'the active editor is not a text editor' : 'no text editor was open',
+    };
+  const files = await planFiles(expansion.files, expansion.problems);
   const shown = folderLabel ?? folder;
   const where = shown && normalizeFolderPath(shown) !== '/' ? normalizeFolderPath(shown) : 'the Media Manager root';
-  s.log.info(`Uploading ${planned.length} file(s) to ${where}${labels?.length ? ` with labels ${labels.join(', ')}` : ''}.`);
-  return runUpload(s, {
-    files: planned,
+  s.log.info(`Uploading ${files.length} file(s) to ${where}${labels?.length ? ` with labels ${labels.join(', ')}` : ''}.`);
+  return {
+    files,
     folder: folder !== undefined ? normalizeFolderPath(folder) : undefined,
     folderId,
     folderLabel,
     labels: labels ?? [],
     private: options?.private ?? cfg.private,
-    insert,
-    target,
-    noTargetReason: intoItself ? 'the active editor shows a file being uploaded'
-      : nonTextTabActive ? 'the active editor is not a text editor' : 'no text editor was open',
-    languageId: editor?.document.languageId ?? 'plaintext',
-    notifyProgress: true,
-  });
+    destination,
+  };
+}
+
+export async function upload(s: Services, args: readonly unknown[]): Promise<UploadResult> {
+  const gathered = await gatherUpload(s, args, s.recentEditors.all());
+  return 'destination' in gathered ? runUpload(s, gathered) : gathered;
 }
 
 /** The file behind the active editor tab: a text editor, or an image/binary preview. */

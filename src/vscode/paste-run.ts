@@ -1,0 +1,79 @@
+// The core's half of paste and drop: an applied edit's placeholder is in the document; upload what was pasted
+// or dropped through the one pipeline (runUpload, destination: the placeholder), and retry a failure marker.
+import * as vscode from 'vscode';
+import { ensureConnection } from './commands/connection';
+import { readConfig } from './config';
+import { MarkerFixes, RETRY_MARKER_COMMAND } from './markers';
+import type { PastedData } from './paste-drop';
+import { PASTE_DROP_LANGUAGES } from './paste-drop';
+import type { Services } from './services';
+import { PlaceholderTarget } from './track';
+import { planFiles, runUpload, type PlannedFile, type UploadResult } from './upload-flow';
+import { normalizeFolderPath, parseLabels } from './validate';
+import { bytesSource, expandSelection } from './workspace-files';
+
+/** The folder paste and drop upload to: wixMedia.defaultFolder, else the folder used last. */
+function folderFor(s: Services, doc: vscode.TextDocument): string | undefined {
+  const configured = readConfig(doc.uri).defaultFolder || s.recents.folders()[0];
+  return configured ? normalizeFolderPath(configured) : undefined;
+}
+
+const OFFERED = 'wixMedia.offeredPreferUpload';
+
+/** After the first pick of the Wix edit from the widget in a language: offer to make it the default there. */
+function offerPreferUpload(s: Services, languageId: string): void {
+  const offered = s.context.globalState.get<string[]>(OFFERED, []);
+  if (offered.includes(languageId)) return;
+  void s.context.globalState.update(OFFERED, [...offered, languageId]);
+  const always = vscode.l10n.t('Always upload pasted and dropped files to Wix');
+  void vscode.window.showInformationMessage(
+    vscode.l10n.t('Wix Media: uploading what you pasted or dropped. Make this the default in {0} files?', languageId), always,
+  ).then(choice => {
+    if (choice !== always) return;
+    void vscode.workspace.getConfiguration('wixMedia', { languageId })
+      .update('dropAndPaste.preferUpload', true, vscode.ConfigurationTarget.Global, true);
+  });
+}
+
+export async function uploadPasted(s: Services, data: PastedData): Promise<UploadResult | undefined> {
+  const target = new PlaceholderTarget(data.document, data.anchors, data.before);
+  if (!data.preferred) offerPreferUpload(s, data.document.languageId);
+  const missing = await ensureConnection(s, true);
+  if (missing) {
+    // No key or site after all: take the placeholder out again and say why (ensureConnection did).
+    await target.clear();
+    target.dispose();
+    return missing;
+  }
+  const expansion = await expandSelection(data.uris);
+  const files: PlannedFile[] = [
+    ...await planFiles(expansion.files, expansion.problems),
+    ...data.blobs.map(b => ({ label: b.name, source: bytesSource(b.name, b.bytes) })),
+  ];
+  const cfg = readConfig(data.document.uri);
+  const folder = folderFor(s, data.document);
+  s.log.info(`${data.kind === 'paste' ? 'Pasted' : 'Dropped'}: uploading ${files.length} file(s) to ${folder ?? 'the Media Manager root'}.`);
+  return runUpload(s, {
+    files, folder, labels: parseLabels(cfg.defaultLabels), private: cfg.private, alt: data.alt,
+    destination: { kind: 'placeholder', target },
+  });
+}
+
+/** The Quick Fix's command: upload a marker's kept bytes again and swap the marker for the reference. */
+async function retryMarker(s: Services, uri: vscode.Uri, marker: string): Promise<UploadResult | undefined> {
+  const doc = vscode.workspace.textDocuments.find(d => d.uri.toString() === uri.toString());
+  if (!doc) return undefined;
+  const found = s.markers.at(doc, new vscode.Range(0, 0, doc.lineCount, 0)).find(f => f.failure.marker === marker);
+  if (!found) return undefined;
+  s.markers.take(doc, found.failure);
+  const target = new PlaceholderTarget(doc, [{ start: doc.offsetAt(found.range.start), end: doc.offsetAt(found.range.end) }]);
+  return runUpload(s, { files: [found.failure.file], ...found.failure.request, destination: { kind: 'placeholder', target } });
+}
+
+export function registerMarkerFixes(s: Services): void {
+  s.context.subscriptions.push(
+    vscode.languages.registerCodeActionsProvider(PASTE_DROP_LANGUAGES.map(language => ({ language })), new MarkerFixes(s.markers),
+      { providedCodeActionKinds: MarkerFixes.kinds }),
+    vscode.commands.registerCommand(RETRY_MARKER_COMMAND, (uri: vscode.Uri, marker: string) => retryMarker(s, uri, marker)),
+  );
+}

@@ -1,0 +1,236 @@
+'use strict';
+// Paste and drop into an editor, as a person does it, in a fresh window where no Wix Media command has run:
+// a PNG put on the clipboard by the page (navigator.clipboard.write, image/png) and pasted with Ctrl+V; a file
+// Shift-dragged from the Explorer. Checks what the editor shows at each step (placeholder, reference, failure
+// marker) and what the emulator stored (bytes, name from the pattern, folder).
+const fs = require('fs');
+const path = require('path');
+
+const STATIC_MEDIA = 'https://static.wixstatic.com/media/';
+const reEscape = s => String(s).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+// ${documentBaseName}-${date}-${time}.png, the default pattern
+const PATTERN_NAME = base => new RegExp(`^${reEscape(base)}-\\d{4}-\\d{2}-\\d{2}-\\d{6}(-\\d+)?\\.png$`);
+
+module.exports = async function scenarios(kit, { assert, ws, emu, fixtures, page, userSettingsFile }) {
+  const abs = rel => path.join(ws, rel);
+  const writeWs = (rel, content) => { fs.mkdirSync(path.dirname(abs(rel)), { recursive: true }); fs.writeFileSync(abs(rel), content); };
+  const added = (before, after) => after.files.slice(before.files.length);
+  const origin = new URL(page.url()).origin;
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin });
+
+  // The extension host does not see settings.json written behind the window's back: use the Settings editor,
+  // as a person does (the per-language preferUpload is set by the first-pick notification's button).
+  const setDefaultFolder = async folder => {
+    const item = await kit.searchSettings('@id:wixMedia.defaultFolder', 'Default Folder');
+    await item.locator('input').fill(folder);
+    await kit.waitUntil('the folder in settings.json', () => fs.readFileSync(userSettingsFile, 'utf8').includes(`"wixMedia.defaultFolder": "${folder}"`), 15000);
+    await page.keyboard.press('Control+W');
+  };
+  const fresh = async () => {
+    await kit.closeQuickInput();
+    if (await page.locator('.notification-toast').count()) await kit.clearNotifications();
+  };
+  // Puts a PNG on the clipboard the way a screenshot tool or a browser's "Copy image" does.
+  // Chromium re-encodes images written to the clipboard: the bytes a paste carries are the ones read back.
+  const clipboardPng = async png => Buffer.from(await page.evaluate(async b64 => {
+    const bytes = Uint8Array.from(atob(b64), c => c.charCodeAt(0));
+    await navigator.clipboard.write([new ClipboardItem({ 'image/png': new Blob([bytes], { type: 'image/png' }) })]);
+    const [item] = await navigator.clipboard.read();
+    const back = new Uint8Array(await (await item.getType('image/png')).arrayBuffer());
+    let s = '';
+    for (const b of back) s += String.fromCharCode(b);
+    return btoa(s);
+  }, png.toString('base64')), 'base64');
+  // Picks a row of the open action list (the paste/drop widget's, the Quick Fix menu) with the keyboard.
+  const pickInList = async label => {
+    const rows = page.locator('.action-widget .monaco-list-row');
+    await rows.first().waitFor({ state: 'visible', timeout: 15000 });
+    await kit.waitUntil(`"${label}" focused in the list`, async () => {
+      const focused = await page.locator('.action-widget .monaco-list-row.focused').getAttribute('aria-label').catch(() => null);
+      if (focused && focused.startsWith(label)) return true;
+      await page.keyboard.press('ArrowDown');
+      return false;
+    }, 10000, 200);
+    await kit.shot(`pick ${label}`);
+    await page.keyboard.press('Enter');
+  };
+  // Picks an edit in the paste/drop widget's list (an action list, not a context menu).
+  const pickInWidget = async label => {
+    const button = page.locator('.post-edit-widget').first();
+    await button.waitFor({ state: 'visible', timeout: 15000 });
+    await kit.shot('paste/drop widget');
+    await button.click();
+    await pickInList(label);
+  };
+  // The document's text as shown, with lines that word wrap splits (Markdown wraps by default) joined again:
+  // a view line starts a document line where the margin shows a line number.
+  const editorText = () => kit.activeEditor.evaluate(ed => {
+    const lines = [...ed.querySelectorAll('.view-lines .view-line')]
+      .map(l => ({ top: parseFloat(l.style.top) || 0, text: l.textContent.replace(/\u00a0/g, ' ') })).sort((a, b) => a.top - b.top);
+    const starts = new Set([...ed.querySelectorAll('.margin-view-overlays > div')]
+      .filter(d => (d.querySelector('.line-numbers')?.textContent ?? '').trim() !== '').map(d => parseFloat(d.style.top) || 0));
+    const out = [];
+    for (const l of lines) { if (!out.length || starts.has(l.top)) out.push(l.text); else out[out.length - 1] += l.text; }
+    return out.join('\n');
+  });
+  const waitText = async (what, pred, ms = 20000) => {
+    let last = '';
+    try { return await kit.waitUntil(what, async () => { last = await editorText(); return pred(last) ? last : false; }, ms); }
+    catch (e) { throw new Error(`${e.message}; the editor shows:\n${last}`); }
+  };
+  const focusEditor = () => kit.activeEditor.locator('.view-lines').click({ position: { x: 400, y: 2 } }).catch(() => { });
+  // Answers the first-use key prompt (no command was run before, so no key is stored yet).
+  let keyStored = false;
+  const answerKeyPrompt = async () => {
+    if (keyStored) return;
+    const toast = await kit.notification(/no API key is set yet/, { timeout: 30000 });
+    await toast.locator('.monaco-button', { hasText: 'Set API key' }).click();
+    await kit.inputBox(emu.apiKey, { password: true, title: 'Wix Media: API key' });
+    keyStored = true;
+  };
+
+  await kit.test('preferUpload off: the paste widget lists "Upload to Wix Media (/site/pasted)"; choosing it shows the placeholder, ' +
+    'then uploads the pasted bytes under the pattern name to the default folder; "Always upload pasted and dropped files to Wix" is offered', async () => {
+    await setDefaultFolder('/site/pasted');
+    writeWs('docs/widget.md', '# Widget\n\n');
+    await kit.openFile('docs/widget.md');
+    await kit.gotoLine(3, 1);
+    const png = await clipboardPng(fixtures.makePng(60, 40, 12));
+    const st0 = await kit.emuState();
+    await page.keyboard.press('Control+V');
+    await pickInWidget('Upload to Wix Media (/site/pasted)');
+    await waitText('the placeholder', t => /!\[Uploading widget-.*…\]\(\)/.test(t), 15000);
+    await kit.shot('placeholder');
+    await answerKeyPrompt();
+    const text = await waitText('the reference', t => t.includes(`](${STATIC_MEDIA}`), 60000);
+    const files = added(st0, await kit.emuState());
+    assert.strictEqual(files.length, 1);
+    assert.match(files[0].fileName, PATTERN_NAME('widget'));
+    assert.strictEqual(files[0].folderPath, '/site/pasted');
+    assert.strictEqual(files[0].sha256, fixtures.sha256(png), 'the pasted bytes');
+    assert.strictEqual(text, `# Widget\n\n![${files[0].fileName.replace(/\.png$/, '')}](${files[0].descriptor.url})`);
+    const offer = await kit.notification(/Make this the default in markdown files\?/);
+    await offer.locator('.monaco-button', { hasText: 'Always upload pasted and dropped files to Wix' }).click();
+    await kit.waitUntil('[markdown] preferUpload in settings.json', () => /"\[markdown\]":\s*\{[^}]*"wixMedia\.dropAndPaste\.preferUpload": true/.test(fs.readFileSync(userSettingsFile, 'utf8')), 15000);
+  });
+
+  await kit.test('paste a PNG from the clipboard into Markdown (preferUpload on for [markdown]): the placeholder shows at once, ' +
+    'then the Markdown image with the emulator\'s URL; the emulator holds it under the pattern name in the default folder; one Ctrl+Z undoes the paste', async () => {
+    await fresh();
+    writeWs('docs/notes.md', '# Notes\n\nSee below.\n');
+    await kit.openFile('docs/notes.md');
+    const before = await editorText();
+    await kit.gotoLine(3, 11);                                  // end of "See below."
+    const png = await clipboardPng(fixtures.makePng(200, 100, 11));
+    const st0 = await kit.emuState();
+    await page.keyboard.press('Control+V');
+    const withPlaceholder = await waitText('the placeholder', t => /!\[Uploading notes-.*…\]\(\)/.test(t), 15000);
+    await kit.shot('placeholder');
+    // A block reference: on its own line, after the text that was there.
+    assert.match(withPlaceholder, /^# Notes\n\nSee below\.\n!\[Uploading notes-\d{4}-\d{2}-\d{2}-\d{6}\.png…\]\(\)\n$/);
+    await answerKeyPrompt();
+    const text = await waitText('the reference', t => t.includes(`](${STATIC_MEDIA}`), 60000);
+    const st1 = await kit.emuState();
+    const files = added(st0, st1);
+    assert.strictEqual(files.length, 1, 'one file stored');
+    const f = files[0];
+    assert.match(f.fileName, PATTERN_NAME('notes'));
+    assert.strictEqual(f.folderPath, '/site/pasted');
+    assert.strictEqual(f.sha256, fixtures.sha256(png), 'the pasted bytes');
+    assert.strictEqual(text, `# Notes\n\nSee below.\n![${f.fileName.replace(/\.png$/, '')}](${f.descriptor.url})\n`);
+    await kit.shot('reference');
+    await focusEditor();
+    await page.keyboard.press('Control+Z');
+    await waitText('the text before the paste after one Ctrl+Z', t => t === before, 10000);
+    await page.waitForTimeout(500);
+    assert.strictEqual(await editorText(), before, 'the placeholder did not come back');
+  });
+
+  // Shift-drags a workspace file from the Explorer onto line `line` of the active editor.
+  const shiftDrag = async (rel, line) => {
+    const row = await kit.explorerRow(rel);
+    const lineEl = kit.activeEditor.locator('.view-line').nth(line - 1);
+    const from = await row.boundingBox();
+    const to = await lineEl.boundingBox();
+    await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(from.x + from.width / 2 + 30, from.y + from.height / 2 + 10, { steps: 5 });
+    await page.keyboard.down('Shift');
+    await page.mouse.move(to.x + 40, to.y + to.height / 2, { steps: 15 });
+    await page.waitForTimeout(300);
+    await page.mouse.move(to.x + 42, to.y + to.height / 2, { steps: 2 });
+    await kit.shot(`drag ${rel}`);
+    await page.mouse.up();
+    await page.keyboard.up('Shift');
+  };
+
+  await kit.test('images/hero.png Shift-dragged from the Explorer into index.html ends as an <img> reference on its own line; ' +
+    'one Ctrl+Z then leaves no placeholder behind', async () => {
+    await fresh();
+    await kit.openFile('index.html');
+    const before = await editorText();
+    const st0 = await kit.emuState();
+    await shiftDrag('images/hero.png', 10);                    // the empty line inside <header>
+    // preferUpload is on for Markdown only: pick the upload in the drop widget.
+    await pickInWidget('Upload to Wix Media (/site/pasted)');
+    const text = await waitText('the <img> reference', t => t.includes(`<img src="${STATIC_MEDIA}`), 60000);
+    const files = added(st0, await kit.emuState());
+    assert.strictEqual(files.length, 1);
+    assert.strictEqual(files[0].fileName, 'hero.png');
+    assert.strictEqual(files[0].sha256, fixtures.sha256(kit.readWorkspaceFile('images/hero.png')));
+    assert.match(text, new RegExp(`\\n\\s*<img src="${reEscape(files[0].descriptor.url)}" alt="hero" width="640" height="360">\\n`));
+    assert.ok(!text.includes('Uploading'), 'no placeholder left');
+    await focusEditor();
+    await page.keyboard.press('Control+Z');
+    await page.waitForTimeout(800);
+    const after = await editorText();
+    assert.ok(!after.includes('Uploading hero.png'), `one Ctrl+Z brought the placeholder back:\n${after}`);
+    assert.strictEqual(after, before);
+  });
+
+  await kit.test('a failing PUT leaves the marker ![Upload failed: …](); its Quick Fix "Retry upload to Wix Media" uploads the same bytes ' +
+    'and the marker becomes the reference', async () => {
+    await fresh();
+    writeWs('docs/fail.md', '# Fail\n\n');
+    await kit.openFile('docs/fail.md');
+    await kit.gotoLine(3, 1);
+    const png = await clipboardPng(fixtures.makePng(80, 80, 13));
+    await kit.emuFault({ type: 'status', route: 'put', status: 500, times: 50 });
+    const st0 = await kit.emuState();
+    await page.keyboard.press('Control+V');
+    await answerKeyPrompt();
+    await waitText('the failure marker', t => /!\[Upload failed: fail-.*\.png\]\(\)/.test(t), 90000);
+    await kit.notification(/fail-\d{4}-\d{2}-\d{2}-\d{6}\.png/);
+    await kit.shot('failure marker');
+    await kit.emuClearFaults();
+    await fresh();
+    await kit.gotoLine(3, 3);
+    await page.keyboard.press('Control+.');
+    await pickInList('Retry upload to Wix Media');
+    const text = await waitText('the reference in place of the marker', t => t.includes(`](${STATIC_MEDIA}`), 60000);
+    const files = added(st0, await kit.emuState());
+    assert.strictEqual(files.length, 1, 'stored once');
+    assert.strictEqual(files[0].sha256, fixtures.sha256(png), 'the same bytes');
+    assert.strictEqual(text, `# Fail\n\n![${files[0].fileName.replace(/\.png$/, '')}](${files[0].descriptor.url})`);
+  });
+
+  await kit.test('typing above the placeholder during a slow upload: the reference still replaces the placeholder', async () => {
+    await fresh();
+    writeWs('docs/slow.md', '# Slow\n\nfirst\n\nlast\n');
+    await kit.openFile('docs/slow.md');
+    await kit.gotoLine(4, 1);
+    await clipboardPng(fixtures.makeNoisePng(400 * 1024, 14));
+    await kit.emuFault({ type: 'slow', route: 'put', bytesPerSecond: 32 * 1024 });
+    await page.keyboard.press('Control+V');
+    await waitText('the placeholder', t => t.includes('![Uploading slow-'), 15000);
+    await kit.gotoLine(3, 1);
+    await page.keyboard.type('typed meanwhile ');
+    await page.keyboard.press('Enter');
+    // The typing went in while the upload was still running.
+    const typed = await editorText();
+    assert.match(typed, /^# Slow\n\ntyped meanwhile \nfirst\n!\[Uploading slow-.*…\]\(\)\nlast\n$/);
+    const text = await waitText('the reference', t => t.includes(`](${STATIC_MEDIA}`), 90000);
+    assert.match(text, /^# Slow\n\ntyped meanwhile \nfirst\n!\[slow-[^\]]+\]\(https:\/\/static\.wixstatic\.com\/media\/[^)]+\)\nlast\n$/);
+    await kit.emuClearFaults();
+  });
+};
