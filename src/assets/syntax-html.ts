@@ -94,6 +94,7 @@ export function scanTags(m: string, text: string, opts: { css: boolean }): RawRe
     for (const a of tag.attributes) {
       const name = a.name.toLowerCase();
       const written = text.slice(a.start, a.end);
+      if (!a.quote && written.startsWith('{')) continue;   // src={…} (JSX, Svelte, Astro): an expression
       const context = { kind: 'html-attr' as const, quote: a.quote };
       if (name === 'src' && !SRC_NOT_MEDIA.has(tagName)) {
         refs.push({ start: a.start, end: a.end, written, syntax: tagName === 'img' ? 'img src' : 'src', context, media: true });
