@@ -2,6 +2,7 @@
 import { setFlagsFromString } from 'node:v8';
 import { version } from '../package.json';
 import { credentialsFrom, HELP, parseCli, UsageError, type ParsedArgs } from './cli/args';
+import { runRewrite } from './cli/rewrite';
 import { runUpload, type UploadIo } from './cli/upload';
 import { WixMediaClient } from './wix/client';
 import type { Logger } from './wix/log';
@@ -26,6 +27,11 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     args = parseCli(argv);
     if (args.command === 'help') { io.stdout.write(HELP); return EXIT.OK; }
     if (args.command === 'version') { io.stdout.write(`${version}\n`); return EXIT.OK; }
+    // A dry run reads local files only: it needs no key.
+    if (args.command === 'rewrite' && args.dryRun) {
+      const dry = await runRewrite(args, undefined, io);
+      return dry.complete ? EXIT.OK : EXIT.FAILED;
+    }
     creds = credentialsFrom(io.env);
   } catch (e) {
     if (!(e instanceof UsageError)) throw e;
@@ -39,6 +45,11 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     apiKey: creds.apiKey, siteId: creds.siteId, baseUrl: creds.baseUrl, logger, userAgent: `wix-media-cli/${version}`,
   });
   try {
+    if (args.command === 'rewrite') {
+      const rewrite = await runRewrite(args, client, { ...io, logger });
+      if (rewrite.interrupted) return EXIT.INTERRUPTED;
+      return rewrite.complete ? EXIT.OK : EXIT.FAILED;
+    }
     const outcome = await runUpload(args, client, { ...io, logger });
     if (outcome.interrupted) return EXIT.INTERRUPTED;
     return outcome.failed > 0 || outcome.cancelled > 0 ? EXIT.FAILED : EXIT.OK;
