@@ -1,7 +1,7 @@
 // The command ids, apart from their handlers so the small activation bundle can register them.
 export const COMMANDS = [
   'wixMedia.upload', 'wixMedia.uploadActiveFile', 'wixMedia.setApiKey', 'wixMedia.clearApiKey',
-  'wixMedia.selectSite', 'wixMedia.showQueue', 'wixMedia.showLog',
+  'wixMedia.selectSite', 'wixMedia.showQueue', 'wixMedia.showLog', 'wixMedia.uploadDocumentAssets',
 ] as const;
 
 export type CommandId = typeof COMMANDS[number];

@@ -3,6 +3,7 @@ import { showError } from '../notify';
 import type { Services } from '../services';
 import type { CommandId } from '../command-ids';
 import { optionsOf } from './args';
+import { uploadDocumentAssets } from './assets';
 import { clearApiKey, setApiKey, type SetApiKeyOptions } from './key';
 import { showLog, showQueue } from './queue';
 import { selectSite, type SelectSiteOptions } from './site';
@@ -29,5 +30,6 @@ export function commandHandlers(s: Services): CommandHandlers {
     'wixMedia.selectSite': guard('wixMedia.selectSite', (...args) => selectSite(s, optionsOf<SelectSiteOptions>(args))),
     'wixMedia.showQueue': guard('wixMedia.showQueue', (...args) => showQueue(s, args)),
     'wixMedia.showLog': guard('wixMedia.showLog', () => showLog(s)),
+    'wixMedia.uploadDocumentAssets': guard('wixMedia.uploadDocumentAssets', (...args) => uploadDocumentAssets(s, args)),
   };
 }
