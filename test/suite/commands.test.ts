@@ -12,7 +12,7 @@ import {
 
 const COMMANDS = [
   'wixMedia.upload', 'wixMedia.uploadActiveFile', 'wixMedia.setApiKey', 'wixMedia.clearApiKey',
-  'wixMedia.selectSite', 'wixMedia.showQueue', 'wixMedia.showLog',
+  'wixMedia.selectSite', 'wixMedia.showQueue', 'wixMedia.showLog', 'wixMedia.uploadDocumentAssets',
 ];
 
 describe('commands and the API key', () => {
