@@ -150,7 +150,7 @@ export async function uploadDocumentAssets(s: Services, args: readonly unknown[]
     const go = vscode.l10n.t('Upload and Rewrite');
     const choice = await vscode.window.showInformationMessage(
       vscode.l10n.t('Wix Media: {0} has {1}.', name, summary),
-      { modal: true, detail: vscode.l10n.t('Each local file is uploaded once; then every link to it is rewritten, and you can review each change before it is applied.') },
+      { modal: true, detail: vscode.l10n.t('Each local file is uploaded once. Then the Refactor Preview lists every link to rewrite: tick the changes to make (the file\'s box ticks them all) and press Apply.') },
       go);
     if (choice !== go) return result('cancelled', { document: uri.toString(), found });
   }
@@ -230,16 +230,20 @@ export async function uploadDocumentAssets(s: Services, args: readonly unknown[]
   }
   reportMissing(s, name, plan, failed);
   const base = { document: uri.toString(), found, uploaded: batch.items.length - failed.length, missing: plan.missing.map(m => m.label), failed: failed.map(i => i.label) };
-  if (edits.length && !applied) {
+  // In the preview a person may tick only some changes (or none): count what the document now holds.
+  const left = applied ? find(doc.getText()).filter(r => r.class === 'local' && r.resolved && byResolved.has(r.resolved)).length : now.length;
+  const rewritten = Math.max(0, now.length - left);
+  if (edits.length && !rewritten) {
     s.log.info(`${name}: the rewrite was not applied; the files stay uploaded, the links unchanged.`);
     return result('discarded', { ...base, message: 'The rewrite was discarded.' });
   }
-  s.log.info(`${name}: rewrote ${edits.length} link(s) to ${base.uploaded} file(s).`);
-  if (edits.length && !failed.length && !plan.missing.length) {
-    void vscode.window.showInformationMessage(vscode.l10n.t('Wix Media: rewrote {0} links in {1}.', edits.length, name));
+  s.log.info(`${name}: rewrote ${rewritten} of ${edits.length} link(s) to ${base.uploaded} file(s).`);
+  if (rewritten && !failed.length && !plan.missing.length) {
+    void vscode.window.showInformationMessage(vscode.l10n.t('Wix Media: rewrote {0} links in {1}.', rewritten, name));
   }
-  const status: AssetsStatus = failed.length === plan.assets.length ? 'failed' : failed.length || plan.missing.length ? 'partial' : 'done';
-  return result(status, { ...base, rewritten: edits.length });
+  const status: AssetsStatus = failed.length === plan.assets.length ? 'failed'
+    : failed.length || plan.missing.length || rewritten < edits.length ? 'partial' : 'done';
+  return result(status, { ...base, rewritten });
 }
 
 /** How each change is listed in the refactor preview: grouped by the file it links to. */
