@@ -1,5 +1,6 @@
 // `wix-media rewrite FILE...`: find the local assets each file refers to, upload every distinct file once through
 // the same path as `wix-media upload`, then rewrite each file's links in place (atomically, in its own encoding).
+import { realpath } from 'node:fs/promises';
 import { relative, resolve } from 'node:path';
 import {
   applyEdits, findAssetReferences, planAssets, rewriteEdits, syntaxOf, targetFor,
@@ -44,8 +45,13 @@ export async function runRewrite(args: RewriteArgs, client: MediaClient | undefi
 
   // 1. Read and scan each document.
   const docs: Doc[] = [];
+  const seenDocs = new Set<string>();
   for (const arg of args.files) {
     const path = resolve(cwd, arg);
+    // The same file named twice (or through a link) is rewritten once.
+    const real = await realpath(path).catch(() => path);
+    if (seenDocs.has(real)) continue;
+    seenDocs.add(real);
     if (!syntaxOf(path)) {
       err(`wix-media: ${arg}: not a Markdown, MDX, HTML, Vue, Svelte, Astro, CSS, SCSS, Less, JSX or TSX file; it was left as it was.`);
       complete = false;

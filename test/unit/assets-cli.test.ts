@@ -126,13 +126,15 @@ describe('cli: wix-media rewrite (in-process, against the emulator)', function (
     const a = await writeFile(dir, 'docs/a.md', '![h](img/hero.png) ![e](img/empty.png)\n');
     const b = await writeFile(dir, 'b.css', '.x { background: url("docs/img/hero.png"); }\n');
     await writeFile(dir, 'docs/img/empty.png', '');   // Wix refuses empty files: this upload fails
-    const r = await run(['rewrite', a, b]);
+    const r = await run(['rewrite', a, b, a]);   // a named twice: rewritten once
     assert.equal(r.code, 1, r.stderr);
     const hero = stored(pngs.hero);
     assert.equal(emu.files.length, 1);
     assert.equal(readFileSync(a, 'utf8'), `![h](${hero.url}) ![e](img/empty.png)\n`);
     assert.equal(readFileSync(b, 'utf8'), `.x { background: url("${hero.url}"); }\n`);
     assert.match(r.stderr, /empty\.png/);
+    assert.equal(r.stdout.trim().split('\n').length, 2, r.stdout);
+    assert.ok(!r.stderr.includes('not rewritten'), r.stderr);
   });
 
   it('usage errors exit 2 before any request', async () => {
