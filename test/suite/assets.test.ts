@@ -93,6 +93,21 @@ describe('assets: Upload Local Assets and Rewrite Links', () => {
       `.a { background: url(wix:image://v1/${stored.descriptor.id}/hero.png#originWidth=8&originHeight=6); }\n/* url(img/hero.png) */\n`);
   });
 
+  it('a file that fails to upload keeps its link; the others are rewritten; one notification names it', async () => {
+    const base = `${dir}/failing`;
+    const good = await pngFile(`${base}/img`, 'good.png', 4, 4, 48);
+    await textFile(`${base}/img`, 'empty.png', '');   // Wix refuses empty files
+    const doc = await textFile(base, 'page.html', '<img src="img/good.png"><img src="img/empty.png">\n');
+    const r = await vscode.commands.executeCommand<AssetsResult>('wixMedia.uploadDocumentAssets', { document: doc, preview: false });
+    assert.strictEqual(r.status, 'partial', JSON.stringify(r));
+    assert.strictEqual(r.rewritten, 1);
+    assert.deepStrictEqual(r.failed.map(l => l.split('/').pop()), ['empty.png']);
+    const url = emu.files.find(x => x.sha256 === good.sha256)!.descriptor.url;
+    const text = vscode.workspace.textDocuments.find(d => d.uri.fsPath === doc.fsPath)!.getText();
+    assert.strictEqual(text, `<img src="${url}"><img src="img/empty.png">\n`);
+    await until('the failure notification', () => api.errorNotifications().some(t => t.includes('were not uploaded') && t.includes('empty.png')));
+  });
+
   it('a document without local files: nothing is uploaded and nothing changes', async () => {
     const doc = await textFile(`${dir}/none`, 'remote.md', '![r](https://example.com/a.png)\n`![x](./x.png)`\n');
     const r = await vscode.commands.executeCommand<AssetsResult>('wixMedia.uploadDocumentAssets', { document: doc, preview: false });
