@@ -26,9 +26,13 @@ export function scanCss(m: string, text: string, opts: CssScanOptions): RawRef[]
   const c = units.join('');
   const refs: RawRef[] = [];
 
+  // "url(x.png)" inside a string (content: "…") is text, not a reference.
+  const strings = stringSpans(c);
+  const inString = (i: number) => strings.some(([s, e]) => i > s && i < e);
   const url = /(?<![\w-])url\(\s*/gi;
   let u: RegExpExecArray | null;
   while ((u = url.exec(c))) {
+    if (inString(u.index)) continue;
     const at = u.index + u[0].length;
     const q = c[at];
     let start: number, end: number, after: number, quote: Quote;
@@ -53,6 +57,7 @@ export function scanCss(m: string, text: string, opts: CssScanOptions): RawRef[]
   const set = /(?<![\w-])(?:-webkit-)?image-set\(/gi;
   let s: RegExpExecArray | null;
   while ((s = set.exec(c))) {
+    if (inString(s.index)) continue;
     let depth = 1;
     let i = s.index + s[0].length;
     let prev = '(';
@@ -78,6 +83,29 @@ export function scanCss(m: string, text: string, opts: CssScanOptions): RawRef[]
     }
   }
   return refs.sort((a, b) => a.start - b.start);
+}
+
+/** [open quote, close quote] of every string literal outside url(…) bodies. */
+function stringSpans(c: string): [number, number][] {
+  const spans: [number, number][] = [];
+  for (let i = 0; i < c.length; i++) {
+    const ch = c[i];
+    if ((ch === 'u' || ch === 'U') && /^url\(/i.test(c.slice(i, i + 4)) && !/[\w-]/.test(c[i - 1] ?? '')) {
+      // An unquoted url() body may hold quotes-free text only; a quoted one is a string like any other.
+      let j = i + 4;
+      while (/\s/.test(c[j] ?? '')) j++;
+      if (c[j] !== '"' && c[j] !== "'") { while (j < c.length && c[j] !== ')' && c[j] !== '\n') j++; i = j; continue; }
+      i = j - 1;
+      continue;
+    }
+    if (ch === '"' || ch === "'") {
+      const close = stringEnd(c, i);
+      if (close < 0) continue;
+      spans.push([i, close]);
+      i = close;
+    }
+  }
+  return spans;
 }
 
 /** The offset of the quote that closes the string opening at `at`, or -1 (a line break ends a CSS string). */

@@ -188,7 +188,7 @@ function destination(m: string, text: string, at: number, inline: boolean): { st
     if (j >= m.length) return undefined;
     k = j + 1;
     while (m[k] === ' ' || m[k] === '\t') k++;
-  } else k = afterDest;
+  } else if (!(inline && m[k] === ')')) k = afterDest;   // ")" may also come on the next line
   if (inline) return m[k] === ')' ? { start, end, written, angle } : undefined;
   return k >= m.length || m[k] === '\n' || m[k] === '\r' ? { start, end, written, angle } : undefined;
 }

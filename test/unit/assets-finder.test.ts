@@ -122,6 +122,14 @@ describe('assets: the finder on real-world documents', () => {
     assert.equal(noFolder[0].resolved, undefined);
   });
 
+  it('edge cases: parentheses in paths, a destination on its own line, fences of 4 and ~~~, code spans, url() in a CSS string', () => {
+    const md = '![a](img/a(1).png) ![b](img/b\\).png) ![d](\n  d.png\n)\n````\n```\n![in](in.png)\n```\n````\n~~~\n![t](t.png)\n~~~~\n'
+      + '`` ![x](a.png) ` `` ![real](r.png)\n';
+    assert.deepEqual(findAssetReferences(md, { documentPath: '/ws/a.md' }).map(r => r.path), ['img/a(1).png', 'img/b).png', 'd.png', 'r.png']);
+    const css = '.a{background:url( spaced.png )} .b{background:URL(upper.png)} .c{content:"url(not.png)"}';
+    assert.deepEqual(findAssetReferences(css, { documentPath: '/ws/a.css' }).map(r => r.path), ['spaced.png', 'upper.png']);
+  });
+
   it('ignores links to pages, mailto:, wix: and anchors; counts remote media only', () => {
     const text = '[a](page.html) [b](mailto:x@y.z) ![c](wix:image://v1/abc/c.png) [d](#top) [e](https://x.y/guide) [f](https://x.y/f.mp4)';
     const refs = findAssetReferences(text, { documentPath: '/ws/a.md' });
