@@ -75,7 +75,8 @@ export function findAssetReferences(text: string, opts: FindOptions): AssetRefer
   const seen = new Set<number>();
   for (const r of scan(text, syntax).sort((a, b) => a.start - b.start)) {
     if (seen.has(r.start)) continue;
-    const c = classify(decodeWritten(r));
+    const decoded = decodeWritten(r);
+    const c = classify(decoded);
     if (c.class === 'skip') continue;
     if (c.class === 'remote') {
       if (!r.media && !isMediaPath(r.written.split(/[?#]/)[0])) continue;
@@ -83,7 +84,7 @@ export function findAssetReferences(text: string, opts: FindOptions): AssetRefer
     seen.add(r.start);
     const range = { start: lines.positionAt(r.start), end: lines.positionAt(r.end) };
     if (c.class === 'remote') {
-      out.push({ ...r, class: 'remote', document: opts.documentPath, range });
+      out.push({ ...r, class: 'remote', url: decoded.trim(), document: opts.documentPath, range });
     } else {
       out.push({
         ...r, class: 'local', path: c.path, query: c.query, fragment: c.fragment, document: opts.documentPath, range,

@@ -48,6 +48,8 @@ export interface Position {
 
 export interface AssetReference extends RawRef {
   class: RefClass;
+  /** Remote refs: the URL as the syntax means it (escapes and entities decoded). */
+  url?: string;
   /** The path, decoded (escapes, entities, percent-encoding) and without ?query/#fragment. Local refs only. */
   path?: string;
   query?: string;

@@ -38,6 +38,8 @@ export interface RewriteArgs extends Omit<UploadArgs, 'command' | 'paths' | 'for
   dryRun: boolean;
   /** A leading '/' in a link resolves from here (default: the current directory). */
   root?: string;
+  /** Also bring remote http(s) images in, through Wix's Import File. */
+  importRemote: boolean;
 }
 
 export type ParsedArgs = UploadArgs | RewriteArgs | { command: 'help' } | { command: 'version' };
@@ -83,6 +85,8 @@ Options: --folder, --folder-id, --labels, --private, --concurrency, --threshold-
   --style STYLE        url (default): the static URL | wix: the wix:image:// (etc.) URI, for Wix sites and Velo
   --dry-run            Upload nothing and change nothing: print each reference that would be rewritten
   --root DIR           Where links starting with / resolve from (default: the current directory)
+  --import-remote      Also move remote http(s) media into the Media Manager: Wix fetches each URL itself
+                       (Import File), and its links are rewritten once Wix has processed it
 
 Exit status: 0 every local reference rewritten, 1 some file missing or failed (the rest are still rewritten),
 2 usage error, 130 interrupted.
@@ -125,6 +129,7 @@ export function parseCli(argv: readonly string[]): ParsedArgs {
         style: { type: 'string' },
         'dry-run': { type: 'boolean' },
         root: { type: 'string' },
+        'import-remote': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -148,7 +153,7 @@ export function parseCli(argv: readonly string[]): ParsedArgs {
   const only = (flags: string[], cmd: string) => {
     for (const f of flags) if (v[f as keyof typeof v] !== undefined) throw new UsageError(`--${f} is an option of 'wix-media ${cmd}' only.`);
   };
-  if (command === 'upload') only(['style', 'dry-run', 'root'], 'rewrite');
+  if (command === 'upload') only(['style', 'dry-run', 'root', 'import-remote'], 'rewrite');
   else only(['format', 'wait'], 'upload');
 
   const format = (v.format ?? 'url') as Format;
@@ -191,7 +196,7 @@ export function parseCli(argv: readonly string[]): ParsedArgs {
     if (style !== 'url' && style !== 'wix') throw new UsageError(`Unknown --style '${style}': use url or wix.`);
     const root = v.root?.trim();
     if (root === '') throw new UsageError('--root needs a folder, e.g. --root . for the current one.');
-    return { command: 'rewrite', files: paths, style, dryRun: v['dry-run'] ?? false, root, ...common };
+    return { command: 'rewrite', files: paths, style, dryRun: v['dry-run'] ?? false, root, importRemote: v['import-remote'] ?? false, ...common };
   }
 
   return {

@@ -10,6 +10,7 @@ import type { FileDescriptor } from '../wix/types';
 import type { MediaClient } from '../wix/api';
 import { redact } from '../wix/redact';
 import type { RewriteArgs } from './args';
+import { importableUrl, importRemote } from './import-remote';
 import { readTextFile, writeTextFileAtomic, type TextFile } from './text-file';
 import { runUpload, type UploadIo } from './upload';
 
@@ -88,6 +89,9 @@ export async function runRewrite(args: RewriteArgs, client: MediaClient | undefi
         if (missing.has(r)) continue;
         out(`${where(r, cwd)}: ${r.written} -> ${shown(plan.assets.find(a => a.references.includes(r))!.file, cwd)}`);
       }
+      if (args.importRemote) {
+        for (const r of d.refs) { const url = r.class === 'remote' ? importableUrl(r) : undefined; if (url) out(`${where(r, cwd)}: ${url} -> import`); }
+      }
       out(`${d.arg}: would rewrite ${summary(d, missing, new Set())} (dry run: nothing uploaded or changed)`);
     }
     return { complete, interrupted: false };
@@ -111,20 +115,29 @@ export async function runRewrite(args: RewriteArgs, client: MediaClient | undefi
     for (const r of a.references) targetOf.set(r, targetFor(d, args.style as AssetStyle));
   }
 
+  // Remote media, when asked: imported by Wix itself, each URL once.
+  if (args.importRemote && !interrupted && client) {
+    const imported = await importRemote(plan.remote, args, client, (ref, url, why) => {
+      err(`wix-media: ${where(ref, cwd)}: ${url}: not imported: ${why}; its links were left as they were.`);
+      complete = false;
+    });
+    for (const [r, d] of imported) targetOf.set(r, targetFor(d, args.style as AssetStyle));
+  }
+
   // 4. Rewrite each document whose uploads succeeded; the failed and missing files keep their links.
   const missing = new Set(plan.missing.flatMap(m => m.references));
   for (const d of docs) {
     const edits = rewriteEdits(d.refs, r => targetOf.get(r));
     const failed = new Set(d.refs.filter(r => r.class === 'local' && !missing.has(r) && !targetOf.has(r)));
     if (!edits.length) {
-      out(`${d.arg}: ${summary(d, missing, failed, 0)}`);
+      out(`${d.arg}: ${summary(d, missing, failed, 0, targetOf)}`);
       continue;
     }
     try {
       const now = await readTextFile(d.path);
       if (!now.bytes.equals(d.file!.bytes)) throw new Error('it changed while its assets were uploading; run the command again');
       await writeTextFileAtomic(d.path, applyEdits(d.file!.text, edits), d.file!.encoding);
-      out(`${d.arg}: ${summary(d, missing, failed, edits.length)}`);
+      out(`${d.arg}: ${summary(d, missing, failed, edits.length, targetOf)}`);
     } catch (e) {
       complete = false;
       err(`wix-media: ${d.arg}: not rewritten: ${(e as Error).message}.`);
@@ -134,19 +147,22 @@ export async function runRewrite(args: RewriteArgs, client: MediaClient | undefi
 }
 
 /** "rewrote 4 references to 3 files; 1 missing and 1 failed left as they were; 1 remote left alone" */
-function summary(d: Doc, missing: Set<AssetReference>, failed: Set<AssetReference>, rewritten?: number): string {
+function summary(d: Doc, missing: Set<AssetReference>, failed: Set<AssetReference>, rewritten?: number, targets?: Map<AssetReference, string>): string {
   const local = d.refs.filter(r => r.class === 'local');
   const ok = local.filter(r => !missing.has(r) && !failed.has(r));
   const files = new Set(ok.map(r => r.resolved)).size;
   const parts: string[] = [];
   if (rewritten === undefined) parts.push(`${plural(ok.length, 'reference')} to ${plural(files, 'local file')}`);
-  else if (rewritten > 0) parts.push(`rewrote ${plural(rewritten, 'reference')} to ${plural(files, 'file')}`);
+  else if (rewritten > 0) {
+    const imported = d.refs.filter(r => r.class === 'remote' && targets?.has(r)).length;
+    parts.push(`rewrote ${plural(rewritten, 'reference')} to ${plural(files, 'file')}${imported ? ` and ${imported} imported remote` : ''}`);
+  }
   else parts.push(local.length ? 'nothing rewritten' : 'no local files referred to');
   const miss = local.filter(r => missing.has(r)).length;
   const fail = local.filter(r => failed.has(r)).length;
   if (miss) parts.push(`${plural(miss, 'missing reference')} left as written`);
   if (fail) parts.push(`${plural(fail, 'reference')} to files that failed to upload left as written`);
-  const remote = d.refs.filter(r => r.class === 'remote').length;
+  const remote = d.refs.filter(r => r.class === 'remote' && !targets?.has(r)).length;
   if (remote) parts.push(`${remote} remote left alone`);
   return parts.join('; ');
 }

@@ -4,6 +4,7 @@ import type {
   FileDescriptor, Folder, GenerateFileResumableUploadUrlRequest, GenerateFileResumableUploadUrlResponse,
   GenerateFileUploadUrlRequest, GenerateFileUploadUrlResponse, ExternalInfo,
 } from './types';
+import type { ImportFileRequest } from './import-file';
 import type { Logger } from './log';
 
 export interface RetryPolicy {
@@ -71,6 +72,8 @@ export interface MediaClient {
   getFileDescriptor(fileId: string, signal?: AbortSignal): Promise<FileDescriptor>;
   /** Polls with backoff until READY; FAILED throws WixError code PROCESSING_FAILED. */
   waitForReady(fileId: string, opts?: WaitOptions): Promise<FileDescriptor>;
+  /** Import File: Wix fetches a public URL itself. Optional: not every client (or fake) has it. */
+  importFile?(req: ImportFileRequest, signal?: AbortSignal): Promise<FileDescriptor>;
   /** Direct children of a folder (default media-root), all pages. */
   listFolders(parentFolderId?: string, signal?: AbortSignal): Promise<Folder[]>;
   createFolder(displayName: string, parentFolderId?: string, signal?: AbortSignal): Promise<Folder>;

@@ -5,6 +5,7 @@ import { WixError } from './errors';
 import * as folders from './folders';
 import { DEFAULT_REQUEST_TIMEOUT_MS, DEFAULT_RETRY, WixHttp, type FullRetryPolicy } from './http';
 import { silentLogger } from './log';
+import { importFile, type ImportFileRequest } from './import-file';
 import { cancelledError, withFileName } from './messages';
 import { mimeTypeFor } from './mime';
 import { uploadViaPut } from './put-upload';
@@ -137,6 +138,11 @@ export class WixMediaClient implements MediaClient {
 
   waitForReady(fileId: string, opts: WaitOptions = {}): Promise<FileDescriptor> {
     return waitForReady((id, s) => this.getFileDescriptor(id, s), fileId, { ...this.readyPoll, ...opts, logger: this.http.logger });
+  }
+
+  /** Import File: Wix fetches the URL itself (the answer is PENDING; wait for READY). */
+  importFile(req: ImportFileRequest, signal?: AbortSignal): Promise<FileDescriptor> {
+    return importFile(this.http, req, signal);
   }
 
   listFolders(parentFolderId?: string, signal?: AbortSignal): Promise<Folder[]> {

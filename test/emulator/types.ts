@@ -38,7 +38,7 @@ export interface StoredFile {
   labels: string[];
   mimeType: string;
   private: boolean;
-  via: 'put' | 'tus';
+  via: 'put' | 'tus' | 'import';
   /** Content-Type header of the PUT, or the tus contentType metadata. */
   contentType: string | undefined;
   /** The `filename` query parameter of the PUT / finalize. */
@@ -79,7 +79,7 @@ export interface EmulatorState {
 }
 
 export type FaultRoute =
-  | 'generate' | 'generate-resumable' | 'put' | 'tus-create' | 'tus-patch' | 'tus-finalize' | 'get-file' | 'folders';
+  | 'generate' | 'generate-resumable' | 'put' | 'tus-create' | 'tus-patch' | 'tus-finalize' | 'get-file' | 'folders' | 'import';
 
 export type Fault =
   | { type: 'status'; route: FaultRoute; status: number; times?: number; retryAfter?: number; body?: object }

@@ -2,6 +2,8 @@
 // holds afterwards, byte for byte.
 import * as assert from 'node:assert/strict';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { WixEmulator } from '../emulator/server';
 import { makePng, sha256, tempDir, writeFile } from '../helpers/fixtures';
@@ -135,6 +137,40 @@ describe('cli: wix-media rewrite (in-process, against the emulator)', function (
     assert.match(r.stderr, /empty\.png/);
     assert.equal(r.stdout.trim().split('\n').length, 2, r.stdout);
     assert.ok(!r.stderr.includes('not rewritten'), r.stderr);
+  });
+
+  it('--import-remote: Wix imports each remote URL once (fetched from a local server); a URL it cannot fetch keeps its link', async () => {
+    const remotePng = makePng(6, 4, 20);
+    const server = createServer((req, res) => {
+      if (req.url === '/pics/remote.png') { res.writeHead(200, { 'content-type': 'image/png' }); res.end(remotePng); return; }
+      res.writeHead(404); res.end();
+    });
+    await new Promise<void>(r => server.listen(0, '127.0.0.1', r));
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    try {
+      const text = [
+        '![Local](img/hero.png)', `![Remote](${base}/pics/remote.png)`, `<img src="${base}/pics/remote.png">`,
+        `![Gone](${base}/gone.png)`, '![Data](data:image/png;base64,AAAA)', '',
+      ].join('\n');
+      const doc = await writeFile(dir, 'docs/remote.md', text);
+      const r = await run(['rewrite', '--import-remote', '--folder', '/imported', doc]);
+      assert.equal(r.code, 1, r.stderr);
+      const hero = stored(pngs.hero);
+      const imported = emu.files.filter(f => f.via === 'import' && f.sha256 === sha256(remotePng));
+      assert.equal(imported.length, 1, 'each remote URL imported once');
+      assert.equal(imported[0].folderPath, '/imported');
+      assert.equal(imported[0].descriptor.operationStatus, 'READY');
+      assert.equal(emu.requests.filter(q => q.path === '/site-media/v1/files/import').length, 2, 'remote.png once, gone.png once');
+      const url = imported[0].descriptor.url;
+      assert.equal(readFileSync(doc, 'utf8'), text
+        .replace('(img/hero.png)', `(${hero.url})`)
+        .replace(`(${base}/pics/remote.png)`, `(${url})`)
+        .replace(`src="${base}/pics/remote.png"`, `src="${url}"`));
+      assert.match(r.stderr, /remote\.md:4:9: http:\/\/127\.0\.0\.1:\d+\/gone\.png: not imported: .*; its links were left as they were\./);
+      assert.match(r.stdout, /rewrote 3 references to 1 file and 2 imported remote; 2 remote left alone/);
+    } finally {
+      server.close();
+    }
   });
 
   it('usage errors exit 2 before any request', async () => {
