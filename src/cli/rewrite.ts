@@ -10,7 +10,7 @@ import type { FileDescriptor } from '../wix/types';
 import type { MediaClient } from '../wix/api';
 import { redact } from '../wix/redact';
 import type { RewriteArgs } from './args';
-import { importableUrl, importRemote } from './import-remote';
+import { importableUrl, importRemote } from '../assets/import-remote';
 import { readTextFile, writeTextFileAtomic, type TextFile } from './text-file';
 import { runUpload, type UploadIo } from './upload';
 

@@ -2,10 +2,13 @@
 // text after the one edit, and that a single undo restores the document. The refactor preview needs a person to
 // press Apply, so these tests pass { preview: false }; the UI test (ui-scenarios-assets.js) presses it.
 import * as assert from 'node:assert';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import * as vscode from 'vscode';
 import type { WixEmulator } from '../emulator/server';
 import type { WixMediaInternalApi } from '../../src/vscode/api';
 import type { AssetsResult } from '../../src/vscode/commands/assets';
+import { makePng, sha256 } from '../helpers/fixtures';
 import { pngFile, textFile, until, uploadSuiteHooks, type LocalFile } from './helpers';
 
 const GUIDE = [
@@ -106,6 +109,33 @@ describe('assets: Upload Local Assets and Rewrite Links', () => {
     const text = vscode.workspace.textDocuments.find(d => d.uri.fsPath === doc.fsPath)!.getText();
     assert.strictEqual(text, `<img src="${url}"><img src="img/empty.png">\n`);
     await until('the failure notification', () => api.errorNotifications().some(t => t.includes('were not uploaded') && t.includes('empty.png')));
+  });
+
+  it('with importRemote, a remote image is imported by Wix (fetched from a local server) and its links rewritten', async () => {
+    const remote = makePng(6, 4, 64);
+    const server = createServer((req, res) => {
+      if (req.url === '/remote.png') { res.writeHead(200, { 'content-type': 'image/png' }); res.end(remote); return; }
+      res.writeHead(404); res.end();
+    });
+    await new Promise<void>(r => server.listen(0, '127.0.0.1', r));
+    try {
+      const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+      const text = `![r](${base}/remote.png) <img src="${base}/remote.png"> ![gone](${base}/gone.png)\n`;
+      const doc = await textFile(`${dir}/import`, 'remote.md', text);
+      const r = await vscode.commands.executeCommand<AssetsResult>('wixMedia.uploadDocumentAssets',
+        { document: doc, preview: false, importRemote: true, folder: '/imported' });
+      assert.strictEqual(r.status, 'partial', JSON.stringify(r));
+      assert.strictEqual(r.imported, 1);
+      const stored = emu.files.filter(f => f.via === 'import' && f.sha256 === sha256(remote));
+      assert.strictEqual(stored.length, 1, 'imported once');
+      assert.strictEqual(stored[0].folderPath, '/imported');
+      const url = stored[0].descriptor.url;
+      const now = vscode.workspace.textDocuments.find(d => d.uri.fsPath === doc.fsPath)!.getText();
+      assert.strictEqual(now, `![r](${url}) <img src="${url}"> ![gone](${base}/gone.png)\n`);
+      await until('the not-imported notification', () => api.errorNotifications().some(t => t.includes('gone.png') && t.includes('not imported')));
+    } finally {
+      server.close();
+    }
   });
 
   it('a document without local files: nothing is uploaded and nothing changes', async () => {

@@ -6,6 +6,7 @@ import {
   findAssetReferences, planAssets, planCounts, rewriteEdits, syntaxOf, targetFor,
   type AssetPlan, type AssetReference, type AssetStyle,
 } from '../../assets';
+import { importableUrl, importRemote } from '../../assets/import-remote';
 import { isTerminal } from '../../upload/queue';
 import type { ItemOptions, QueueEntry, UploadItem } from '../../upload/types';
 import { failedEntry } from '../../upload/queue';
@@ -29,6 +30,8 @@ export interface AssetsOptionsArg {
   labels?: string[] | string;
   private?: boolean;
   style?: AssetStyle;
+  /** Also import remote http(s) media through Wix's Import File (default: the wixMedia.assets.importRemote setting). */
+  importRemote?: boolean;
   /**
    * false: apply the edit without the refactor preview. For the in-host tests, where no one can press Apply;
    * a person always gets the preview.
@@ -46,6 +49,8 @@ export interface AssetsResult {
   rewritten: number;
   /** Local files uploaded (each once). */
   uploaded: number;
+  /** Remote URLs imported (each once). */
+  imported: number;
   /** Labels of the files not uploaded: missing, then failed. */
   missing: string[];
   failed: string[];
@@ -53,7 +58,7 @@ export interface AssetsResult {
 }
 
 const result = (status: AssetsStatus, rest: Partial<AssetsResult> = {}): AssetsResult =>
-  ({ status, rewritten: 0, uploaded: 0, missing: [], failed: [], ...rest });
+  ({ status, rewritten: 0, uploaded: 0, imported: 0, missing: [], failed: [], ...rest });
 
 /** Explorer: (uri, uris[]); editor menus: (uri); code: (options). */
 function parseArgs(args: readonly unknown[]): { uri?: vscode.Uri; options?: AssetsOptionsArg } {
@@ -137,7 +142,9 @@ export async function uploadDocumentAssets(s: Services, args: readonly unknown[]
   s.log.info(`${name}: ${summary}.`);
   for (const m of plan.missing) s.log.warn(`${name}: ${m.label}: ${m.reason} (${m.file}); its link is left as it was.`);
 
-  if (!plan.assets.length) {
+  const cfgImport = vscode.workspace.getConfiguration('wixMedia').get<boolean>('assets.importRemote') ?? false;
+  const importing = (options?.importRemote ?? cfgImport) ? plan.remote.filter(r => importableUrl(r) !== undefined) : [];
+  if (!plan.assets.length && !importing.length) {
     const message = plan.missing.length
       ? vscode.l10n.t('Wix Media: nothing to upload in {0}: {1}.', name, summary)
       : vscode.l10n.t('Wix Media: {0} refers to no local files ({1} remote left alone).', name, found.remote);
@@ -149,7 +156,9 @@ export async function uploadDocumentAssets(s: Services, args: readonly unknown[]
   if (interactive) {
     const go = vscode.l10n.t('Upload and Rewrite');
     const choice = await vscode.window.showInformationMessage(
-      vscode.l10n.t('Wix Media: {0} has {1}.', name, summary),
+      importing.length
+        ? vscode.l10n.t('Wix Media: {0} has {1}; {2} remote to import.', name, summary, new Set(importing.map(importableUrl)).size)
+        : vscode.l10n.t('Wix Media: {0} has {1}.', name, summary),
       { modal: true, detail: vscode.l10n.t('Each local file is uploaded once. Then the Refactor Preview lists every link to rewrite: tick the changes to make (the file\'s box ticks them all) and press Apply.') },
       go);
     if (choice !== go) return result('cancelled', { document: uri.toString(), found });
@@ -185,6 +194,7 @@ export async function uploadDocumentAssets(s: Services, args: readonly unknown[]
     waitForReady: cfg.waitForReady || style === 'wix',
     readyTimeoutMs: cfg.readyTimeoutMs,
   };
+  const importOptions = { filePath: itemOptions.filePath, labels: itemOptions.labels, private: itemOptions.private };
   const entries: QueueEntry[] = [];
   for (const a of plan.assets) {
     const fileUri = vscode.Uri.file(a.file);
@@ -214,9 +224,27 @@ export async function uploadDocumentAssets(s: Services, args: readonly unknown[]
   });
   for (const i of batch.items) if (i.readyTimedOut) s.log.warn(`${i.label}: Wix was still processing it; its link uses the static URL.`);
 
+  // Remote media, when asked: Wix fetches each URL itself (Import File), each once.
+  const byUrl = new Map<string, FileDescriptor>();
+  const importFailures: string[] = [];
+  if (importing.length) {
+    const client = await s.session.client();
+    const urls = new Set(importing.map(importableUrl));
+    s.log.info(`${name}: importing ${urls.size} remote file(s).`);
+    const imported = await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Wix Media: importing {0} remote files…', urls.size) },
+      () => importRemote(importing, importOptions, client, (_ref, url, why) => {
+        s.log.error(`${name}: ${url} was not imported: ${why}`);
+        importFailures.push(vscode.l10n.t('{0} (not imported: {1})', url, why));
+      }));
+    for (const [r, d] of imported) byUrl.set(importableUrl(r)!, d);
+  }
+
   // Ranges from the document as it is now: it may have been edited while the files uploaded.
-  const now = find(doc.getText()).filter(r => r.class === 'local' && r.resolved && byResolved.has(r.resolved));
-  const edits = rewriteEdits(now, r => targetFor(byResolved.get(r.resolved!)!, style));
+  const descriptorOf = (r: AssetReference): FileDescriptor | undefined =>
+    r.class === 'local' ? (r.resolved ? byResolved.get(r.resolved) : undefined) : byUrl.get(importableUrl(r) ?? '');
+  const now = find(doc.getText()).filter(r => descriptorOf(r) !== undefined);
+  const edits = rewriteEdits(now, r => targetFor(descriptorOf(r)!, style));
   const preview = options?.preview ?? true;
   let applied = false;
   if (edits.length) {
@@ -228,21 +256,24 @@ export async function uploadDocumentAssets(s: Services, args: readonly unknown[]
     // From the Explorer the document may not be open: show what changed (it is left unsaved, like any refactoring).
     if (applied && !vscode.window.visibleTextEditors.some(e => e.document === doc)) await vscode.window.showTextDocument(doc, { preview: false });
   }
-  reportMissing(s, name, plan, failed);
-  const base = { document: uri.toString(), found, uploaded: batch.items.length - failed.length, missing: plan.missing.map(m => m.label), failed: failed.map(i => i.label) };
+  reportMissing(s, name, plan, failed, importFailures);
+  const base = {
+    document: uri.toString(), found, uploaded: batch.items.length - failed.length, imported: new Set([...byUrl.values()].map(d => d.id)).size,
+    missing: plan.missing.map(m => m.label), failed: [...failed.map(i => i.label), ...importFailures],
+  };
   // In the preview a person may tick only some changes (or none): count what the document now holds.
-  const left = applied ? find(doc.getText()).filter(r => r.class === 'local' && r.resolved && byResolved.has(r.resolved)).length : now.length;
+  const left = applied ? find(doc.getText()).filter(r => descriptorOf(r) !== undefined).length : now.length;
   const rewritten = Math.max(0, now.length - left);
   if (edits.length && !rewritten) {
     s.log.info(`${name}: the rewrite was not applied; the files stay uploaded, the links unchanged.`);
     return result('discarded', { ...base, message: 'The rewrite was discarded.' });
   }
   s.log.info(`${name}: rewrote ${rewritten} of ${edits.length} link(s) to ${base.uploaded} file(s).`);
-  if (rewritten && !failed.length && !plan.missing.length) {
+  if (rewritten && !failed.length && !plan.missing.length && !importFailures.length) {
     void vscode.window.showInformationMessage(vscode.l10n.t('Wix Media: rewrote {0} links in {1}.', rewritten, name));
   }
-  const status: AssetsStatus = failed.length === plan.assets.length ? 'failed'
-    : failed.length || plan.missing.length || rewritten < edits.length ? 'partial' : 'done';
+  const status: AssetsStatus = failed.length === plan.assets.length && !byUrl.size ? 'failed'
+    : failed.length || plan.missing.length || importFailures.length || rewritten < edits.length ? 'partial' : 'done';
   return result(status, { ...base, rewritten });
 }
 
@@ -257,10 +288,11 @@ function metadataFor(ref: AssetReference, needsConfirmation: boolean): vscode.Wo
 }
 
 /** One notification for every file not uploaded (missing or failed), with the log a click away. */
-function reportMissing(s: Services, name: string, plan: AssetPlan, failed: readonly UploadItem[]): void {
+function reportMissing(s: Services, name: string, plan: AssetPlan, failed: readonly UploadItem[], notImported: readonly string[] = []): void {
   const lines = [
     ...plan.missing.map(m => vscode.l10n.t('{0} ({1})', m.label, m.reason)),
     ...failed.map(i => i.message ?? i.label),
+    ...notImported,
   ];
   if (!lines.length) return;
   const showLog = vscode.l10n.t('Show Log');

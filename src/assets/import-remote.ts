@@ -1,7 +1,7 @@
-// `wix-media rewrite --import-remote`: remote http(s) media are brought into the Media Manager through Import File,
+// Remote http(s) media (`wix-media rewrite --import-remote`, the wixMedia.assets.importRemote setting) are brought into the Media Manager through Import File,
 // so Wix fetches them and the bytes never pass through this machine. Each distinct URL is imported once; its links
 // are rewritten only once Wix has processed the file (READY).
-import type { AssetReference } from '../assets';
+import type { AssetReference } from './types';
 import type { MediaClient } from '../wix/api';
 import { describeError } from '../wix/messages';
 import type { FileDescriptor } from '../wix/types';
@@ -50,7 +50,7 @@ export async function importRemote(
         labels: opts.labels, private: opts.private || undefined,
       });
       const d = await client.waitForReady(started.id);
-      if (d.operationStatus !== 'READY') throw new Error('Wix was still processing it when the wait ended; run the command again later');
+      if (d.operationStatus !== 'READY') throw new Error('Wix was still processing it when the wait ended');
       for (const r of list) out.set(r, d);
     } catch (e) {
       report(list[0], url, describeError(e));
