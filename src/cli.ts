@@ -3,6 +3,7 @@ import { setFlagsFromString } from 'node:v8';
 import { version } from '../package.json';
 import { credentialsFrom, HELP, parseCli, UsageError, type ParsedArgs } from './cli/args';
 import { cliErrorText } from './cli/output';
+import { runRewrite } from './cli/rewrite';
 import { runUpload, type UploadIo } from './cli/upload';
 import { WixMediaClient } from './wix/client';
 import type { Logger } from './wix/log';
@@ -27,6 +28,11 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     args = parseCli(argv);
     if (args.command === 'help') { io.stdout.write(HELP); return EXIT.OK; }
     if (args.command === 'version') { io.stdout.write(`${version}\n`); return EXIT.OK; }
+    // A dry run reads local files only: it needs no key.
+    if (args.command === 'rewrite' && args.dryRun) {
+      const dry = await runRewrite(args, undefined, io);
+      return dry.complete ? EXIT.OK : EXIT.FAILED;
+    }
     creds = credentialsFrom(io.env);
   } catch (e) {
     if (!(e instanceof UsageError)) throw e;
@@ -47,6 +53,11 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     return EXIT.USAGE;
   }
   try {
+    if (args.command === 'rewrite') {
+      const rewrite = await runRewrite(args, client, { ...io, logger });
+      if (rewrite.interrupted) return EXIT.INTERRUPTED;
+      return rewrite.complete ? EXIT.OK : EXIT.FAILED;
+    }
     const outcome = await runUpload(args, client, { ...io, logger });
     if (outcome.interrupted) return EXIT.INTERRUPTED;
     return outcome.failed > 0 || outcome.cancelled > 0 ? EXIT.FAILED : EXIT.OK;

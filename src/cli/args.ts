@@ -33,7 +33,19 @@ export interface UploadArgs {
   verbose: boolean;
 }
 
-export type ParsedArgs = UploadArgs | { command: 'help' } | { command: 'version' };
+/** `wix-media rewrite`: upload a document's local assets and rewrite its links (src/cli/rewrite.ts). */
+export interface RewriteArgs extends Omit<UploadArgs, 'command' | 'paths' | 'format' | 'wait'> {
+  command: 'rewrite';
+  files: string[];
+  style: 'url' | 'wix';
+  dryRun: boolean;
+  /** A leading '/' in a link resolves from here (default: the current directory). */
+  root?: string;
+  /** Also bring remote http(s) images in, through Wix's Import File. */
+  importRemote: boolean;
+}
+
+export type ParsedArgs = UploadArgs | RewriteArgs | { command: 'help' } | { command: 'version' };
 
 export const HELP = `Usage: wix-media upload [options] FILE|FOLDER...
 
@@ -68,6 +80,22 @@ Environment:
 
 Progress goes to stderr when it is a terminal; each file that fails gets one line on stderr.
 Exit status: 0 all uploaded, 1 some file failed, 2 usage error, 130 interrupted (Ctrl-C).
+
+Usage: wix-media rewrite [options] FILE...
+
+Finds the local images and media a Markdown/MDX, HTML/Vue/Svelte/Astro, CSS/SCSS/Less or JSX/TSX file refers to,
+uploads each distinct file once, and rewrites its links in place (code, comments and remote URLs are left alone).
+Prints one summary line per file; each missing or failed file gets one line on stderr and keeps its link.
+
+Options: --folder, --folder-id, --labels, --private, --concurrency, --threshold-mb, --max-size-mb, --verbose, and
+  --style STYLE        url (default): the static URL | wix: the wix:image:// (etc.) URI, for Wix sites and Velo
+  --dry-run            Upload nothing and change nothing: print each reference that would be rewritten
+  --root DIR           Where links starting with / resolve from (default: the current directory)
+  --import-remote      Also move remote http(s) media into the Media Manager: Wix fetches each URL itself
+                       (Import File), and its links are rewritten once Wix has processed it
+
+Exit status: 0 every local reference rewritten, 1 some file missing or failed (the rest are still rewritten),
+2 usage error, 130 interrupted.
 `;
 
 function positiveNumber(flag: string, raw: string | undefined): number | undefined {
@@ -105,6 +133,10 @@ export function parseCli(argv: readonly string[]): ParsedArgs {
         'threshold-mb': { type: 'string' },
         'max-size-mb': { type: 'string' },
         verbose: { type: 'boolean' },
+        style: { type: 'string' },
+        'dry-run': { type: 'boolean' },
+        root: { type: 'string' },
+        'import-remote': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -117,9 +149,19 @@ export function parseCli(argv: readonly string[]): ParsedArgs {
   if (v.version) return { command: 'version' };
 
   const [command, ...paths] = positionals;
-  if (command === undefined) throw new UsageError("Missing command: use 'wix-media upload FILE...'.");
-  if (command !== 'upload') throw new UsageError(`Unknown command '${command}': the only command is 'upload'.`);
-  if (paths.length === 0) throw new UsageError('No files given: name at least one file or folder to upload.');
+  if (command === undefined) throw new UsageError("Missing command: use 'wix-media upload FILE...' or 'wix-media rewrite FILE...'.");
+  if (command !== 'upload' && command !== 'rewrite') {
+    throw new UsageError(`Unknown command '${command}': the commands are 'upload' and 'rewrite'.`);
+  }
+  if (paths.length === 0) {
+    throw new UsageError(command === 'upload' ? 'No files given: name at least one file or folder to upload.'
+      : 'No files given: name at least one Markdown, HTML or CSS file whose links to rewrite.');
+  }
+  const only = (flags: string[], cmd: string) => {
+    for (const f of flags) if (v[f as keyof typeof v] !== undefined) throw new UsageError(`--${f} is an option of 'wix-media ${cmd}' only.`);
+  };
+  if (command === 'upload') only(['style', 'dry-run', 'root', 'import-remote'], 'rewrite');
+  else only(['format', 'wait'], 'upload');
 
   const format = (v.format ?? 'url') as Format;
   if (!FORMATS.includes(format)) {
@@ -153,6 +195,24 @@ export function parseCli(argv: readonly string[]): ParsedArgs {
   }
   const threshold = positiveNumber('--threshold-mb', v['threshold-mb']);
   const maxSize = positiveNumber('--max-size-mb', v['max-size-mb']);
+
+  const common = {
+    filePath,
+    parentFolderId,
+    labels: labels?.length ? labels : undefined,
+    private: v.private ?? false,
+    concurrency,
+    resumableThresholdBytes: threshold === undefined ? undefined : Math.round(threshold * MB),
+    maxFileSizeBytes: maxSize === undefined ? undefined : Math.round(maxSize * MB),
+    verbose: v.verbose ?? false,
+  };
+  if (command === 'rewrite') {
+    const style = v.style ?? 'url';
+    if (style !== 'url' && style !== 'wix') throw new UsageError(`Unknown --style '${style}': use url or wix.`);
+    const root = v.root?.trim();
+    if (root === '') throw new UsageError('--root needs a folder, e.g. --root . for the current one.');
+    return { command: 'rewrite', files: paths, style, dryRun: v['dry-run'] ?? false, root, importRemote: v['import-remote'] ?? false, ...common };
+  }
 
   return {
     command: 'upload',

@@ -24,13 +24,15 @@ export interface UploadOutcome {
   failed: number;
   cancelled: number;
   interrupted: boolean;
+  /** The queue's items, in input order (`wix-media rewrite` reads their descriptors). */
+  items: readonly UploadItem[];
 }
 
 function isAuthRejection(e: unknown): boolean {
   return (e as { status?: number })?.status === 401;
 }
 
-function itemOptions(args: UploadArgs): ItemOptions {
+function itemOptions(args: Omit<UploadArgs, 'command'>): ItemOptions {
   return {
     filePath: args.filePath,
     parentFolderId: args.parentFolderId,
@@ -44,7 +46,7 @@ function itemOptions(args: UploadArgs): ItemOptions {
   };
 }
 
-export async function runUpload(args: UploadArgs, client: MediaClient, io: UploadIo): Promise<UploadOutcome> {
+export async function runUpload(args: Omit<UploadArgs, 'command'>, client: MediaClient, io: UploadIo): Promise<UploadOutcome> {
   let queue: UploadQueue | undefined;
   let current: string | undefined;
   const progress = new ProgressLine(io.stderr, () => (queue ? progressText(queue.summary(), current) : 'Looking at the files…'));
@@ -70,7 +72,7 @@ export async function runUpload(args: UploadArgs, client: MediaClient, io: Uploa
         entries.push({ ...failedEntry(file, e instanceof Error ? e : new Error(String(e))), options });
       }
     }
-    if (interrupted) return { uploaded: 0, failed: errors.length, cancelled: files.length, interrupted };
+    if (interrupted) return { uploaded: 0, failed: errors.length, cancelled: files.length, interrupted, items: [] };
 
     queue = new UploadQueue(client, { concurrency: args.concurrency, logger: io.logger ?? silentLogger });
     // stdout keeps input order: a finished item is printed once every item before it has finished.
@@ -111,7 +113,7 @@ export async function runUpload(args: UploadArgs, client: MediaClient, io: Uploa
     flush();
 
     const s = queue.summary().counts;
-    return { uploaded: s.done, failed: s.failed + errors.length, cancelled: s.cancelled, interrupted };
+    return { uploaded: s.done, failed: s.failed + errors.length, cancelled: s.cancelled, interrupted, items };
   } finally {
     progress.stop();
     undoInterrupt();

@@ -2,7 +2,7 @@
 export const COMMANDS = [
   'wixMedia.upload', 'wixMedia.uploadFiles', 'wixMedia.uploadActiveFile', 'wixMedia.setApiKey', 'wixMedia.clearApiKey',
   'wixMedia.selectSite', 'wixMedia.showQueue', 'wixMedia.showLog',
-  'wixMedia.uploadSampleImage', 'wixMedia.choosePasteDefault',
+  'wixMedia.uploadSampleImage', 'wixMedia.choosePasteDefault', 'wixMedia.uploadDocumentAssets',
 ] as const;
 
 export type CommandId = typeof COMMANDS[number];

@@ -4,6 +4,7 @@ import type {
   FileDescriptor, Folder, GenerateFileResumableUploadUrlRequest, GenerateFileResumableUploadUrlResponse,
   GenerateFileUploadUrlRequest, GenerateFileUploadUrlResponse, ExternalInfo,
 } from './types';
+import type { ImportFileRequest } from './import-file';
 import type { Logger } from './log';
 
 export interface RetryPolicy {
@@ -73,6 +74,8 @@ export interface MediaClient {
   waitForReady(fileId: string, opts?: WaitOptions): Promise<FileDescriptor>;
   /** A time-limited link to a private file (generate-file-download-url); optional so test doubles may omit it. */
   generateFileDownloadUrl?(fileId: string, expirationInMinutes: number, signal?: AbortSignal): Promise<{ url: string; expiresAt: string }>;
+  /** Import File: Wix fetches a public URL itself. Optional: not every client (or fake) has it. */
+  importFile?(req: ImportFileRequest, signal?: AbortSignal): Promise<FileDescriptor>;
   /** Direct children of a folder (default media-root), all pages. */
   listFolders(parentFolderId?: string, signal?: AbortSignal): Promise<Folder[]>;
   createFolder(displayName: string, parentFolderId?: string, signal?: AbortSignal): Promise<Folder>;

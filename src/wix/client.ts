@@ -10,6 +10,7 @@ import type { ProxySettings } from './proxy';
 import { claimFile, findStoredUpload } from './lookup';
 import { sharedRateLimiter, type ApiRateLimiter, type RateLimitOptions } from './rate-limit';
 import { cancelledError, withFileName, wixError } from './messages';
+import { importFile, type ImportFileRequest } from './import-file';
 import { mimeTypeFor } from './mime';
 import { uploadViaPut } from './put-upload';
 import { waitForReady, type PollOptions } from './ready';
@@ -198,6 +199,11 @@ export class WixMediaClient implements MediaClient {
     const url = res.downloadUrls?.find((d) => d.url && (!d.assetKey || d.assetKey === 'src'))?.url;
     if (!url) throw wixError({ kind: 'http', code: 'INVALID_RESPONSE', detail: 'generate-file-download-url returned no URL' });
     return { url, expiresAt: new Date(asked + expirationInMinutes * 60_000).toISOString() };
+  }
+
+  /** Import File: Wix fetches the URL itself (the answer is PENDING; wait for READY). */
+  importFile(req: ImportFileRequest, signal?: AbortSignal): Promise<FileDescriptor> {
+    return importFile(this.http, req, signal);
   }
 
   listFolders(parentFolderId?: string, signal?: AbortSignal): Promise<Folder[]> {

@@ -16,7 +16,7 @@ export interface Arrival {
   hash: string;
   /** The first bytes of the file, for image dimensions. */
   head: Buffer;
-  via: 'put' | 'tus';
+  via: 'put' | 'tus' | 'import';
   contentType: string | undefined;
   filenameParam: string | undefined;
 }
@@ -41,7 +41,8 @@ export class MediaLibrary {
     return this.byId.get(fileIdOf(idOrUri))?.stored.descriptor;
   }
 
-  store(a: Arrival): StoredFile {
+  /** `failed`: the bytes could not be had (an import whose URL could not be fetched): processing ends FAILED. */
+  store(a: Arrival, opts: { failed?: boolean } = {}): StoredFile {
     const { spec } = a;
     const displayName = (a.filenameParam || spec.fileName || 'file').slice(0, 255);
     // octet-stream uploads are typed by their extension, like Wix sniffing the upload.
@@ -49,7 +50,7 @@ export class MediaLibrary {
     const mediaType = resolveMediaType(mime, displayName);
     const folderId = spec.filePath ? this.folders.ensurePath(spec.filePath, spec.parentFolderId) : spec.parentFolderId;
     const dims = mediaType === 'IMAGE' ? imageSize(a.head) : undefined;
-    const failed = this.faults.take('fail-processing') !== undefined || (mediaType === 'IMAGE' && !dims);
+    const failed = opts.failed === true || this.faults.take('fail-processing') !== undefined || (mediaType === 'IMAGE' && !dims);
     const input: DescriptorInput = {
       siteId: this.siteId, id: makeFileId(this.siteId, mediaType, displayName), mediaType, displayName,
       parentFolderId: folderId, hash: a.hash, size: a.size, private: spec.private, labels: spec.labels, dims, status: 'PENDING',

@@ -13,6 +13,7 @@ import { generate, getFile } from './files-api';
 import { listFiles } from './files-list';
 import { FolderStore } from './folders';
 import { createFolder, getFolder, listFolders } from './folders-api';
+import { importFile } from './import-api';
 import { readJson } from './json-body';
 import { MediaLibrary } from './library';
 import { RateLimiter, type RateLimit } from './rate-limit';
@@ -258,16 +259,17 @@ export class WixEmulator {
     const denied = checkAuth(req, this.apiKey, this.siteId);
     if (denied) return send(res, denied);
     await applyDelay(this.ctx, api.route);
-    send(res, api.run(body));
+    send(res, await api.run(body));
   }
 
-  private apiRoute(ex: Exchange, rest: string): { route: FaultRoute; run: (body: unknown) => HttpAnswer } | undefined {
+  private apiRoute(ex: Exchange, rest: string): { route: FaultRoute; run: (body: unknown) => HttpAnswer | Promise<HttpAnswer> } | undefined {
     const c = this.ctx;
     const method = ex.record.method;
     const q = ex.url.searchParams;
     if (method === 'POST' && rest === 'files/generate-upload-url') return { route: 'generate', run: (b) => generate(c, b, false) };
     if (method === 'POST' && rest === 'files/generate-resumable-upload-url') return { route: 'generate-resumable', run: (b) => generate(c, b, true) };
     if (method === 'POST' && rest === 'files/generate-file-download-url') return { route: 'download-url', run: (b) => this.links.generate(c, b) };
+    if (method === 'POST' && rest === 'files/import') return { route: 'import', run: (b) => importFile(c, b) };
     if (method === 'GET' && rest === 'files/get-file-by-id') return { route: 'get-file', run: () => getFile(c, q.get('fileId')) };
     if (method === 'GET' && rest === 'files') return { route: 'get-file', run: () => listFiles(c, ex) };
     // The 2023 form GET /files/{fileId}.

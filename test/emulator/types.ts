@@ -49,7 +49,7 @@ export interface StoredFile {
   labels: string[];
   mimeType: string;
   private: boolean;
-  via: 'put' | 'tus';
+  via: 'put' | 'tus' | 'import';
   /** Content-Type header of the PUT, or the tus contentType metadata. */
   contentType: string | undefined;
   /** The `filename` query parameter of the PUT / finalize. */
@@ -91,7 +91,7 @@ export interface EmulatorState {
 
 export type FaultRoute =
   | 'generate' | 'generate-resumable' | 'put' | 'tus-create' | 'tus-patch' | 'tus-finalize' | 'get-file' | 'folders'
-  | 'download-url';
+  | 'download-url' | 'import';
 
 export type Fault =
   | { type: 'status'; route: FaultRoute; status: number; times?: number; retryAfter?: number; body?: object }

@@ -13,7 +13,7 @@ import {
 const COMMANDS = [
   'wixMedia.upload', 'wixMedia.uploadFiles', 'wixMedia.uploadActiveFile', 'wixMedia.setApiKey', 'wixMedia.clearApiKey',
   'wixMedia.selectSite', 'wixMedia.showQueue', 'wixMedia.showLog',
-  'wixMedia.uploadSampleImage', 'wixMedia.choosePasteDefault',
+  'wixMedia.uploadSampleImage', 'wixMedia.choosePasteDefault', 'wixMedia.uploadDocumentAssets',
 ];
 
 describe('commands and the API key', () => {

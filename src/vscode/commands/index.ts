@@ -3,6 +3,7 @@ import { showError } from '../notify';
 import type { Services } from '../services';
 import type { CommandId } from '../command-ids';
 import { optionsOf } from './args';
+import { uploadDocumentAssets } from './assets';
 import { clearApiKey, setApiKey, type SetApiKeyOptions } from './key';
 import { showLog, showQueue } from './queue';
 import { selectSite, type SelectSiteOptions } from './site';
@@ -34,5 +35,6 @@ export function commandHandlers(s: Services): CommandHandlers {
     'wixMedia.showLog': guard('wixMedia.showLog', () => showLog(s)),
     'wixMedia.uploadSampleImage': guard('wixMedia.uploadSampleImage', () => uploadSampleImage(s)),
     'wixMedia.choosePasteDefault': guard('wixMedia.choosePasteDefault', (...args) => choosePasteDefault(args)),
+    'wixMedia.uploadDocumentAssets': guard('wixMedia.uploadDocumentAssets', (...args) => uploadDocumentAssets(s, args)),
   };
 }

@@ -64,7 +64,8 @@ function invalid(message: string): UploadResult {
 }
 
 /** Asks step 1 (folder) and step 2 (labels) as the settings require; undefined when the user pressed Escape. */
-async function askFolderAndLabels(s: Services, folder: string | undefined, labels: string[] | undefined):
+/** Folder (step 1) and labels (step 2) as the settings ask for them; undefined when the user pressed Escape. */
+export async function askFolderAndLabels(s: Services, folder: string | undefined, labels: string[] | undefined):
   Promise<{ folder?: string; folderId?: string; folderLabel?: string; labels: string[] } | undefined> {
   const cfg = readConfig();
   const askFolder = folder === undefined && cfg.askForFolder;
