@@ -12,11 +12,6 @@ export function failureMarker(languageId: string, what: string): string {
   return shaped(languageId, `Upload failed: ${what}`);
 }
 
-/** Finds the failure markers in a text: the file name each one names. */
-export function failureMarkerPattern(): RegExp {
-  return /(?:!\[Upload failed: ([^\]\n]+)\]\(\)|<img alt="Upload failed: ([^"\n]+)">|\/\* Upload failed: ([^*\n]+) \*\/|"Upload failed: ([^"\n]+)"|Upload failed: (\S[^\n]*))/g;
-}
-
 function shaped(languageId: string, text: string): string {
   // The name is shown, never parsed: keep characters that would end the construct out of it.
   switch (languageFamily(languageId)) {

@@ -13,9 +13,8 @@
 // under the drop provider's handle and the drop fails); watching the document for the placeholder works for both.
 import * as vscode from 'vscode';
 import {
-  DEFAULT_NAME_PATTERN, extensionFor, isUselessName, nameFromPattern, placeholderText,
+  DEFAULT_NAME_PATTERN, extensionFor, isBlockReference, isUselessName, nameFromPattern, placeholderText,
 } from '../upload/placeholder';
-import { isBlockReference } from '../upload/placeholder';
 import type { BeforePlaceholder } from './track';
 import { layoutForLine } from './insert';
 

@@ -1,6 +1,9 @@
-// One upload batch from start to end: enqueue, progress, wait, format the references, insert them (or copy
-// them), report failures. The commands, the paste/drop provider and "Retry failed" all go through here.
+// Running one upload batch, whoever gathered it: enqueue, progress, wait, format the references and put them
+// where the request's destination says (an editor place, a paste/drop placeholder, the clipboard, or only the
+// result), report failures. The commands, paste, drop, "Retry failed" and the failure marker's Quick Fix all
+// run through runUpload; gathering (arguments, pickers, prompts, validation) stays with each entry point.
 import * as vscode from 'vscode';
+import { failureMarker } from '../upload/placeholder';
 import { failedEntry, isTerminal } from '../upload/queue';
 import { formatReference } from '../upload/reference';
 import type { ItemOptions, QueueEntry, UploadItem } from '../upload/types';
@@ -10,7 +13,6 @@ import { readConfig, referenceStyleFor } from './config';
 import { progressAfterDelay, reportFailures } from './notify';
 import { notifyPrivateLinks } from './private-links';
 import type { Services } from './services';
-import { failureMarker } from '../upload/placeholder';
 import { copyToClipboard, type InsertionTarget, type InsertOutcome, type PlaceholderTarget } from './track';
 import { sourceFor } from './workspace-files';
 

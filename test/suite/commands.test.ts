@@ -32,11 +32,14 @@ describe('commands and the API key', () => {
   });
   beforeEach(() => emu.reset());
 
-  it('registers every command, each with category "Wix Media", and activates on none', async () => {
+  it('registers every command, each with category "Wix Media", and activates only where paste and drop are offered', async () => {
     const all = await vscode.commands.getCommands(true);
     for (const id of COMMANDS) assert.ok(all.includes(id), `${id} is not registered`);
     const pkg = vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON;
-    assert.deepStrictEqual(pkg.activationEvents, []);
+    // Paste and drop are offered from the first moment (issue 9): activation on their languages, nothing else.
+    const events = pkg.activationEvents as string[];
+    assert.ok(events.length && events.every(e => e.startsWith('onLanguage:')), events.join(', '));
+    for (const l of ['markdown', 'html', 'css', 'javascript', 'typescript']) assert.ok(events.includes(`onLanguage:${l}`), l);
     const contributed = pkg.contributes.commands as { command: string; category: string }[];
     assert.deepStrictEqual(contributed.map(c => c.command).sort(), [...COMMANDS].sort());
     for (const c of contributed) assert.strictEqual(c.category, 'Wix Media', c.command);

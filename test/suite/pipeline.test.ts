@@ -7,7 +7,7 @@ import type { WixEmulator } from '../emulator/server';
 import type { WixMediaInternalApi } from '../../src/vscode/api';
 import type { UploadResult } from '../../src/vscode/upload-flow';
 import { makePng } from '../helpers/fixtures';
-import { fileNamed, openEditor, pngFile, setUserSettings, until, upload, uploadSuiteHooks } from './helpers';
+import { fileNamed, pngFile, setUserSettings, textFile, until, upload, uploadSuiteHooks } from './helpers';
 
 describe('pipeline: where the references go, per entry point', () => {
   let emu: WixEmulator;
@@ -15,6 +15,19 @@ describe('pipeline: where the references go, per entry point', () => {
   let dir: string;
 
   uploadSuiteHooks('pipeline', s => ({ emu, api, dir } = s));
+
+  const EXT: Record<string, string> = { markdown: 'md', html: 'html', css: 'css', javascript: 'js' };
+  let n = 0;
+  /**
+   * An editor on a new file of that language (not an untitled editor: an untitled name freed by an earlier test
+   * can come back with its old text), the cursor where asked.
+   */
+  async function editorOn(languageId: string, content: string, cursors?: vscode.Position[]): Promise<vscode.TextEditor> {
+    const ed = await vscode.window.showTextDocument(await textFile(dir, `doc-${++n}.${EXT[languageId]}`, content), { preview: false });
+    assert.strictEqual(ed.document.languageId, languageId);
+    if (cursors?.length) ed.selections = cursors.map(p => new vscode.Selection(p, p));
+    return ed;
+  }
 
   /** Puts `placeholder` at the cursor as the paste edit would, and hands the paste to the core. */
   async function paste(ed: vscode.TextEditor, placeholder: string, name: string, bytes: Uint8Array): Promise<{ running: Promise<UploadResult | undefined> }> {
@@ -32,7 +45,7 @@ describe('pipeline: where the references go, per entry point', () => {
   it('command → a tracked editor place; two uploads in a row at one cursor land on separate lines', async () => {
     const a = await pngFile(dir, 'row-a.png');
     const b = await pngFile(dir, 'row-b.png');
-    const ed = await openEditor('markdown', 'Intro', [new vscode.Position(0, 5)]);
+    const ed = await editorOn('markdown', 'Intro', [new vscode.Position(0, 5)]);
     const r1 = await upload({ files: [a.uri] });
     assert.strictEqual(r1.insertedInto, 'editor');
     const r2 = await upload({ files: [b.uri] });
@@ -44,7 +57,7 @@ describe('pipeline: where the references go, per entry point', () => {
 
   it('command → continuation lines of a multi-file HTML insert take the line\'s indentation', async () => {
     const files = [await pngFile(dir, 'ind-1.png', 4, 3), await pngFile(dir, 'ind-2.png', 4, 3)];
-    const ed = await openEditor('html', '<div>\n    \n</div>', [new vscode.Position(1, 4)]);
+    const ed = await editorOn('html', '<div>\n    \n</div>', [new vscode.Position(1, 4)]);
     await upload({ files: files.map(f => f.uri) });
     const [r1, r2] = files.map(f => `<img src="${fileNamed(emu, f.name).descriptor.url}" alt="${f.name.replace('.png', '')}" width="4" height="3">`);
     assert.strictEqual(ed.document.getText(), `<div>\n    ${r1}\n    ${r2}\n</div>`);
@@ -52,7 +65,7 @@ describe('pipeline: where the references go, per entry point', () => {
 
   it('command → the clipboard when asked, formatted for the editor\'s language', async () => {
     const f = await pngFile(dir, 'clip.png');
-    const ed = await openEditor('markdown', 'keep');
+    const ed = await editorOn('markdown', 'keep');
     const r = await upload({ files: [f.uri], insert: 'clipboard' });
     assert.strictEqual(r.insertedInto, 'clipboard');
     assert.strictEqual(await vscode.env.clipboard.readText(), `![clip](${fileNamed(emu, 'clip.png').descriptor.url})`);
@@ -62,7 +75,7 @@ describe('pipeline: where the references go, per entry point', () => {
   it('command → returned only: the references are in the result, nothing is inserted or copied', async () => {
     const f = await pngFile(dir, 'ret.png');
     await vscode.env.clipboard.writeText('untouched');
-    const ed = await openEditor('css', 'a {}');
+    const ed = await editorOn('css', 'a {}');
     const r = await upload({ files: [f.uri], insert: 'none' });
     assert.strictEqual(r.insertedInto, 'none');
     assert.deepStrictEqual(r.references, [`url("${fileNamed(emu, 'ret.png').descriptor.url}")`]);
@@ -72,7 +85,9 @@ describe('pipeline: where the references go, per entry point', () => {
 
   it('command with an image preview as the active tab → the text editor the person left, at its cursor', async () => {
     const f = await pngFile(dir, 'preview.png', 5, 5);
-    const ed = await openEditor('markdown', '# Doc\n\n', [new vscode.Position(2, 0)]);
+    // A file, not an untitled editor: an untitled name freed by an earlier test may come back with its old text.
+    const ed = await vscode.window.showTextDocument(await textFile(dir, 'preview-doc.md', '# Doc\n\n'), { preview: false });
+    ed.selection = new vscode.Selection(2, 0, 2, 0);
     await vscode.commands.executeCommand('vscode.open', f.uri);
     await until('the image preview to be active', () => vscode.window.activeTextEditor === undefined);
     const r = await upload({ files: [f.uri] });
@@ -84,10 +99,10 @@ describe('pipeline: where the references go, per entry point', () => {
     await setUserSettings({ 'insert.referenceStyle': 'wixUri' });
     try {
       const f = await pngFile(dir, 'style.png', 4, 3);
-      await openEditor('markdown', '');
+      await editorOn('markdown', '');
       const r = await upload({ files: [f.uri], insert: 'none' });
       assert.match(r.references[0], /^!\[style\]\(https:\/\/static\.wixstatic\.com\/media\//);
-      await openEditor('javascript', '');
+      await editorOn('javascript', '');
       const r2 = await upload({ files: [f.uri], insert: 'none' });
       assert.match(r2.references[0], /^"wix:image:\/\/v1\//);
     } finally {
@@ -96,7 +111,7 @@ describe('pipeline: where the references go, per entry point', () => {
   });
 
   it('paste → the placeholder is swapped for the reference, and one undo goes back to before the paste', async () => {
-    const ed = await openEditor('markdown', 'Top\n', [new vscode.Position(1, 0)]);
+    const ed = await editorOn('markdown', 'Top\n', [new vscode.Position(1, 0)]);
     const png = makePng(6, 4);
     const r = await (await paste(ed, '![Uploading shot-1.png…]()', 'shot-1.png', png)).running;
     assert.strictEqual(r?.status, 'done', JSON.stringify(r));
@@ -109,7 +124,7 @@ describe('pipeline: where the references go, per entry point', () => {
 
   it('paste → the clipboard, with a notice, when the placeholder was deleted before the upload ended', async () => {
     emu.inject({ type: 'stay-pending' });
-    const ed = await openEditor('html', '<p></p>\n', [new vscode.Position(1, 0)]);
+    const ed = await editorOn('html', '<p></p>\n', [new vscode.Position(1, 0)]);
     const placeholder = '<img alt="Uploading gone.png…">';
     const { running } = await paste(ed, placeholder, 'gone.png', makePng(3, 3));
     await until('gone.png to be processing', () => api.queue.items.some(i => i.label === 'gone.png' && i.state === 'processing'));
@@ -124,7 +139,7 @@ describe('pipeline: where the references go, per entry point', () => {
 
   it('paste that fails → a marker; the Quick Fix\'s retry uploads the same bytes once and swaps the marker', async () => {
     emu.inject({ type: 'status', route: 'put', status: 500, times: 100 });
-    const ed = await openEditor('markdown', '# F\n', [new vscode.Position(1, 0)]);
+    const ed = await editorOn('markdown', '# F\n', [new vscode.Position(1, 0)]);
     const png = makePng(7, 7);
     const r = await (await paste(ed, '![Uploading broken.png…]()', 'broken.png', png)).running;
     assert.strictEqual(r?.status, 'failed');
