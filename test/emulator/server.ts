@@ -8,7 +8,8 @@ import type { Ctx, Exchange } from './context';
 import { control, isLoopback, type Controls } from './control';
 import { applicationError, ok, send, systemError, type HttpAnswer } from './errors';
 import { FaultBook } from './faults';
-import { generate, getFile, listFiles } from './files-api';
+import { generate, getFile } from './files-api';
+import { filesQueryRoute } from './files-query-routes';
 import { FolderStore } from './folders';
 import { createFolder, getFolder, listFolders } from './folders-api';
 import { readJson } from './json-body';
@@ -224,7 +225,8 @@ export class WixEmulator {
     if (method === 'POST' && rest === 'files/generate-upload-url') return { route: 'generate', run: (b) => generate(c, b, false) };
     if (method === 'POST' && rest === 'files/generate-resumable-upload-url') return { route: 'generate-resumable', run: (b) => generate(c, b, true) };
     if (method === 'GET' && rest === 'files/get-file-by-id') return { route: 'get-file', run: () => getFile(c, q.get('fileId')) };
-    if (method === 'GET' && rest === 'files') return { route: 'get-file', run: () => listFiles(c, ex) };
+    const query = filesQueryRoute(c, method, rest, q);
+    if (query) return query;
     // The 2023 form GET /files/{fileId}.
     if (method === 'GET' && rest.startsWith('files/')) return { route: 'get-file', run: () => getFile(c, decodeURIComponent(rest.slice(6))) };
     if (method === 'GET' && rest === 'folders') return { route: 'folders', run: () => listFolders(c, q) };

@@ -79,7 +79,7 @@ export interface EmulatorState {
 }
 
 export type FaultRoute =
-  | 'generate' | 'generate-resumable' | 'put' | 'tus-create' | 'tus-patch' | 'tus-finalize' | 'get-file' | 'folders';
+  | 'generate' | 'generate-resumable' | 'put' | 'tus-create' | 'tus-patch' | 'tus-finalize' | 'get-file' | 'folders' | 'bulk-delete';
 
 export type Fault =
   | { type: 'status'; route: FaultRoute; status: number; times?: number; retryAfter?: number; body?: object }
