@@ -39,7 +39,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     apiKey: creds.apiKey, siteId: creds.siteId, baseUrl: creds.baseUrl, logger, userAgent: `wix-media-cli/${version}`,
   });
   try {
-    const outcome = await runUpload(args, client, { ...io, logger });
+    const outcome = await runUpload(args, client, { ...io, logger }, creds.siteId);
     if (outcome.interrupted) return EXIT.INTERRUPTED;
     return outcome.failed > 0 || outcome.cancelled > 0 ? EXIT.FAILED : EXIT.OK;
   } catch (e) {

@@ -28,6 +28,12 @@ export interface UploadArgs {
   maxFileSizeBytes?: number;
   wait: boolean;
   verbose: boolean;
+  /** Content-hash manifest (read and written): same bytes on the same site are reused, not uploaded again. */
+  manifest?: string;
+  /** Upload even when the manifest knows the bytes. */
+  force: boolean;
+  /** Reuse only a copy in the folder asked for, not one elsewhere on the site. */
+  sameFolder: boolean;
 }
 
 export type ParsedArgs = UploadArgs | { command: 'help' } | { command: 'version' };
@@ -46,11 +52,16 @@ Options:
                          url: the static URL; markdown/html: an image, video, audio or link reference;
                          wix: the wix:image:// (etc.) URI, waiting until Wix has processed the file;
                          json: one JSON object per line (file, id, name, url, wixUri, mediaType,
-                         sizeInBytes, operationStatus)
+                         sizeInBytes, operationStatus, reused)
   --concurrency N      Uploads at once, 1-${MAX_CONCURRENCY} (default 4)
   --wait               Wait until Wix has processed each file (operationStatus READY)
   --threshold-mb N     Files above N MB use the resumable (tus) upload (default 10)
   --max-size-mb N      Refuse files above N MB before uploading
+  --manifest PATH      Content-hash manifest (e.g. .wix-media.json, meant to be committed): a file whose bytes
+                         it lists for this site, and which Wix still has outside the trash, is reused
+                         instead of uploaded; new uploads are added to it
+  --force              Upload even when the manifest lists the same bytes
+  --same-folder        Reuse only a copy in the folder asked for (default: anywhere on the site)
   --verbose            Log requests and retries to stderr
   -h, --help           Show this help
   -v, --version        Show the version
@@ -98,6 +109,9 @@ export function parseCli(argv: readonly string[]): ParsedArgs {
         'threshold-mb': { type: 'string' },
         'max-size-mb': { type: 'string' },
         verbose: { type: 'boolean' },
+        manifest: { type: 'string' },
+        force: { type: 'boolean' },
+        'same-folder': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -136,6 +150,12 @@ export function parseCli(argv: readonly string[]): ParsedArgs {
   const parentFolderId = v['folder-id']?.trim();
   if (parentFolderId === '') throw new UsageError("--folder-id needs a folder ID (or 'media-root').");
 
+  const manifest = v.manifest?.trim();
+  if (manifest === '') throw new UsageError('--manifest needs a file path such as .wix-media.json.');
+  if ((v.force || v['same-folder']) && manifest === undefined) {
+    throw new UsageError(`${v.force ? '--force' : '--same-folder'} only applies with --manifest PATH: add one, or drop the flag.`);
+  }
+
   const threshold = positiveNumber('--threshold-mb', v['threshold-mb']);
   const maxSize = positiveNumber('--max-size-mb', v['max-size-mb']);
 
@@ -152,6 +172,9 @@ export function parseCli(argv: readonly string[]): ParsedArgs {
     maxFileSizeBytes: maxSize === undefined ? undefined : Math.round(maxSize * MB),
     wait: v.wait ?? false,
     verbose: v.verbose ?? false,
+    manifest,
+    force: v.force ?? false,
+    sameFolder: v['same-folder'] ?? false,
   };
 }
 

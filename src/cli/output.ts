@@ -9,7 +9,7 @@ export interface OutputLine {
   warning?: string;
 }
 
-export function outputLine(d: FileDescriptor, format: Format, file: string, readyTimedOut = false): OutputLine {
+export function outputLine(d: FileDescriptor, format: Format, file: string, readyTimedOut = false, reused = false): OutputLine {
   switch (format) {
     case 'url':
       return { text: staticUrl(d) };
@@ -35,6 +35,7 @@ export function outputLine(d: FileDescriptor, format: Format, file: string, read
           mediaType: d.mediaType,
           sizeInBytes: d.sizeInBytes,
           operationStatus: d.operationStatus,
+          reused,
         }),
       };
   }

@@ -6,7 +6,7 @@ import { describeError, wixError } from '../wix/messages';
 import { redact } from '../wix/redact';
 import {
   TERMINAL_STATES, type FailedEntry, type ItemState, type QueueEntry, type QueueOptions, type QueueSummary,
-  type SourceEntry, type Unsubscribe, type UploadBatch, type UploadItem,
+  type LookupResult, type SourceEntry, type Unsubscribe, type UploadBatch, type UploadItem, type UploadLookup,
 } from './types';
 
 export const DEFAULT_CONCURRENCY = 4;
@@ -60,10 +60,17 @@ export class UploadQueue {
   private concurrency: number;
   private readonly listeners = new Set<(item: UploadItem) => void>();
   private readonly logger: Logger;
+  private lookup?: UploadLookup;
 
   constructor(private readonly client: MediaClient, opts: QueueOptions & { logger?: Logger } = {}) {
     this.concurrency = UploadQueue.checkConcurrency(opts.concurrency ?? DEFAULT_CONCURRENCY);
     this.logger = opts.logger ?? silentLogger;
+    this.lookup = opts.lookup;
+  }
+
+  /** Installs (or removes) the step before each upload that may reuse a file already on the site. */
+  setLookup(lookup: UploadLookup | undefined): void {
+    this.lookup = lookup;
   }
 
   private static checkConcurrency(n: number): number {
@@ -168,6 +175,7 @@ export class UploadQueue {
     item.message = undefined;
     item.descriptor = undefined;
     item.readyTimedOut = undefined;
+    item.reused = undefined;
     item.startedAt = undefined;
     item.endedAt = undefined;
     if (e.reopen) e.stale = true;
@@ -266,6 +274,7 @@ export class UploadQueue {
     e.controller = controller;
     const item = e.item;
     const current = () => e.seq === seq;
+    let found: LookupResult | undefined;
     item.state = 'uploading';
     item.startedAt = Date.now();
     item.bytesSent = 0;
@@ -279,9 +288,12 @@ export class UploadQueue {
         e.stale = false;
         this.emit(item);
       }
-      const { waitForReady, readyTimeoutMs, ...uploadOptions } = item.options;
+      const { waitForReady, readyTimeoutMs, force: _force, ...uploadOptions } = item.options;
       this.logger.debug(`Queue: starting ${item.label} (attempt ${item.attempts}).`);
-      let d = await this.client.uploadFile(item.source, {
+      found = this.lookup ? await this.lookup.find(item, this.client, controller.signal) : undefined;
+      if (!current()) return;
+      if (found?.existing) item.reused = true;
+      let d = found?.existing ?? await this.client.uploadFile(item.source, {
         ...uploadOptions,
         signal: controller.signal,
         onProgress: (sent, total) => {
@@ -309,16 +321,22 @@ export class UploadQueue {
           this.logger.warn(`${item.label} was uploaded but Wix is still processing it; its reference uses the static URL.`);
         }
       }
-      this.logger.debug(`Queue: ${item.label} done as ${d.id}.`);
+      this.logger.debug(`Queue: ${item.label} done as ${d.id}${item.reused ? ' (reused)' : ''}.`);
+      await found?.done?.(d);
+      if (!current()) return;
       e.controller = undefined;
       this.finish(e, 'done');
     } catch (err) {
+      await found?.done?.(undefined);
       if (!current()) return;    // cancelled meanwhile: cancel() already settled the item
       e.controller = undefined;
       item.error = err instanceof Error ? err : new Error(String(err));
       item.message = this.describe(err, item.label);
       this.logger.error(item.message);
       this.finish(e, 'failed');
+    } finally {
+      // A twin waiting on these bytes must never wait forever (cancelled, superseded, failed).
+      void found?.done?.(undefined);
     }
   }
 }

@@ -1,5 +1,5 @@
 // The upload engine's contract, shared by the CLI and the VS Code face.
-import type { FileSource, UploadOptions } from '../wix/api';
+import type { FileSource, MediaClient, UploadOptions } from '../wix/api';
 import type { FileDescriptor } from '../wix/types';
 
 export type ItemState = 'queued' | 'uploading' | 'processing' | 'done' | 'failed' | 'cancelled';
@@ -11,6 +11,8 @@ export type ItemOptions = Omit<UploadOptions, 'signal' | 'onProgress'> & {
   /** Wait for operationStatus READY before the item is done (needed for sizes and wix:image URIs). */
   waitForReady?: boolean;
   readyTimeoutMs?: number;
+  /** Upload even when the same bytes are already on the site (skips content-hash reuse). */
+  force?: boolean;
 };
 
 export interface UploadItem {
@@ -30,6 +32,10 @@ export interface UploadItem {
   /** READY was asked for but the descriptor stayed PENDING past the bound. */
   readyTimedOut?: boolean;
   attempts: number;
+  /** The bytes were already on the site: `descriptor` is that file and nothing was uploaded. Shown as "reused". */
+  reused?: true;
+  /** Hex sha256 of the bytes, once the lookup before upload has read them. */
+  sha256?: string;
   startedAt?: number;
   endedAt?: number;
 }
@@ -37,6 +43,19 @@ export interface UploadItem {
 export interface QueueOptions {
   /** How many uploads run at once. Default 4. */
   concurrency?: number;
+  /** The step before each upload that may find the file already on the site (content-hash reuse). */
+  lookup?: UploadLookup;
+}
+
+/** What the lookup before an upload found: a file to reuse, or a callback for when the upload has ended. */
+export interface LookupResult {
+  existing?: FileDescriptor;
+  /** Called once the upload ended: with its descriptor when it succeeded, with undefined otherwise. */
+  done?: (d: FileDescriptor | undefined) => Promise<void>;
+}
+
+export interface UploadLookup {
+  find(item: UploadItem, client: MediaClient, signal: AbortSignal): Promise<LookupResult>;
 }
 
 export type Unsubscribe = () => void;
