@@ -5,7 +5,7 @@ import type { MediaClient } from '../wix/api';
 import { WixError, isCancellation } from '../wix/errors';
 import { silentLogger, type Logger } from '../wix/log';
 import type { FileDescriptor } from '../wix/types';
-import { sha256Of } from './hash';
+import { hashContradicts, hashSource, type ContentHashes } from './hash';
 import type { ReuseIndex, ReuseRecord } from './reuse-index';
 import type { ItemOptions, LookupResult, UploadItem, UploadLookup } from './types';
 
@@ -51,8 +51,9 @@ export class ReuseLookup implements UploadLookup {
     const scope = this.opts.scope();
     if (scope === 'off') return {};
     const siteId = await this.opts.siteId();
-    const sha256 = await sha256Of(item.source, signal);
-    (item as { sha256?: string }).sha256 = sha256;
+    const hashes = await hashSource(item.source, signal);
+    const sha256 = hashes.sha256;
+    item.sha256 = sha256;
     const indexes = await this.opts.indexes();
     const want = folderKey(item.options);
     const flightKey = scope === 'sameFolder' ? `${siteId}|${sha256}|${want}|${!!item.options.private}` : `${siteId}|${sha256}|${!!item.options.private}`;
@@ -85,7 +86,7 @@ export class ReuseLookup implements UploadLookup {
     if (!item.options.force) {
       let existing: { d: FileDescriptor; record: ReuseRecord } | undefined;
       try {
-        existing = await this.existing(item, client, signal, { siteId, sha256, indexes, scope, want });
+        existing = await this.existing(item, client, signal, { siteId, sha256, hashes, indexes, scope, want });
       } catch (e) {
         end(undefined);
         throw e;
@@ -117,7 +118,7 @@ export class ReuseLookup implements UploadLookup {
 
   private async existing(
     item: UploadItem, client: MediaClient, signal: AbortSignal,
-    c: { siteId: string; sha256: string; indexes: readonly ReuseIndex[]; scope: ReuseScope; want: string },
+    c: { siteId: string; sha256: string; hashes: ContentHashes; indexes: readonly ReuseIndex[]; scope: ReuseScope; want: string },
   ): Promise<{ d: FileDescriptor; record: ReuseRecord } | undefined> {
     const tried = new Set<string>();
     for (const ix of c.indexes) {
@@ -153,6 +154,11 @@ export class ReuseLookup implements UploadLookup {
         }
         if (d.operationStatus === 'FAILED' || d.private !== !!item.options.private) continue;
         if (Number(d.sizeInBytes) !== item.source.size) continue;
+        // An index (a hand-edited or merged manifest, say) that names a file with other bytes is not trusted.
+        if (hashContradicts(d.hash, c.hashes)) {
+          this.logger.warn(`${item.label}: ${ix.path} names ${d.id} for these bytes, but Wix's hash of that file differs; uploading instead.`);
+          continue;
+        }
         // Moved since: in sameFolder scope the file must still be in the folder it went to.
         if (c.scope === 'sameFolder' && r.folderId && d.parentFolderId !== r.folderId) continue;
         this.logger.info(`${item.label}: the same bytes are already on the site as ${d.id}; reusing it.`);

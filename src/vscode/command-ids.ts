@@ -2,6 +2,7 @@
 export const COMMANDS = [
   'wixMedia.upload', 'wixMedia.uploadActiveFile', 'wixMedia.setApiKey', 'wixMedia.clearApiKey',
   'wixMedia.selectSite', 'wixMedia.showQueue', 'wixMedia.showLog',
+  'wixMedia.uploadAgain',
 ] as const;
 
 export type CommandId = typeof COMMANDS[number];

@@ -16,6 +16,8 @@ export interface QueueSnapshotItem {
   url?: string;
   reference?: string;
   message?: string;
+  /** Done without an upload: the same bytes were already on the site. */
+  reused?: boolean;
 }
 
 export interface QueueViewDeps {
@@ -42,11 +44,12 @@ export function snapshot(deps: QueueViewDeps): QueueSnapshotItem[] {
   return [...deps.queue.items].reverse().map(i => ({
     id: i.id, label: i.label, state: i.state, bytesSent: i.bytesSent, total: i.total,
     url: i.descriptor?.url, reference: i.state === 'done' ? deps.referenceFor(i) : undefined, message: i.message,
+    reused: i.reused === true,
   }));
 }
 
 function describe(i: UploadItem): string {
-  const parts: string[] = [i.state];
+  const parts: string[] = [i.state === 'done' && i.reused ? vscode.l10n.t('reused') : i.state];
   if (i.total > 0) parts.push(formatBytes(i.total));
   if (i.state === 'uploading' && i.total > 0) parts.push(`${Math.floor((i.bytesSent / i.total) * 100)}%`);
   if (i.attempts > 1) parts.push(`attempt ${i.attempts}`);

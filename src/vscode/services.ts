@@ -6,6 +6,7 @@ import { readConfig } from './config';
 import { ExtensionLog } from './log';
 import { Recents } from './recent';
 import { KeyStore } from './secrets';
+import { installReuse } from './reuse-setup';
 import { MediaSession } from './session';
 import { UploadStatusBar } from './status-bar';
 
@@ -30,6 +31,7 @@ export function createServices(context: vscode.ExtensionContext): Services {
   const status = new UploadStatusBar(session.queue);
   const references = new Map<number, string>();
   context.subscriptions.push(log, keys, session, status);
+  installReuse({ context, log, session } as Services);
   return {
     context, log, keys, session, status, references,
     recents: new Recents(context.globalState),

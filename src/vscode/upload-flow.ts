@@ -27,6 +27,8 @@ export interface UploadRequest {
   folder?: string;
   labels: readonly string[];
   private: boolean;
+  /** Skip content-hash reuse: upload even when the bytes are already on the site. */
+  force?: boolean;
   insert: InsertMode;
   /** Where references go in 'editor' mode; without one they go to the clipboard with `noTargetReason`. */
   target?: InsertionTarget;
@@ -75,7 +77,7 @@ export function emptyResult(status: UploadStatus, message?: string): UploadResul
 /** How long a batch with failures keeps its insertion place for "Retry failed". */
 const RETRY_WINDOW_MS = 10 * 60_000;
 
-export function itemOptions(req: Pick<UploadRequest, 'folder' | 'labels' | 'private'>): ItemOptions {
+export function itemOptions(req: Pick<UploadRequest, 'folder' | 'labels' | 'private' | 'force'>): ItemOptions {
   const cfg = readConfig();
   return {
     filePath: req.folder && req.folder !== '/' ? req.folder : undefined,
@@ -85,6 +87,7 @@ export function itemOptions(req: Pick<UploadRequest, 'folder' | 'labels' | 'priv
     maxFileSizeBytes: cfg.maxFileSizeBytes,
     waitForReady: cfg.waitForReady,
     readyTimeoutMs: cfg.readyTimeoutMs,
+    force: req.force || undefined,
   };
 }
 

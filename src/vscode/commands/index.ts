@@ -6,6 +6,7 @@ import { optionsOf } from './args';
 import { clearApiKey, setApiKey, type SetApiKeyOptions } from './key';
 import { showLog, showQueue } from './queue';
 import { selectSite, type SelectSiteOptions } from './site';
+import { uploadAgain } from './reuse';
 import { upload, uploadActiveFile } from './upload';
 
 export type CommandHandlers = Record<CommandId, (...args: unknown[]) => Promise<unknown>>;
@@ -29,5 +30,6 @@ export function commandHandlers(s: Services): CommandHandlers {
     'wixMedia.selectSite': guard('wixMedia.selectSite', (...args) => selectSite(s, optionsOf<SelectSiteOptions>(args))),
     'wixMedia.showQueue': guard('wixMedia.showQueue', (...args) => showQueue(s, args)),
     'wixMedia.showLog': guard('wixMedia.showLog', () => showLog(s)),
+    'wixMedia.uploadAgain': guard('wixMedia.uploadAgain', (...args) => uploadAgain(s, args)),
   };
 }

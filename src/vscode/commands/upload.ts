@@ -61,7 +61,7 @@ async function askFolderAndLabels(s: Services, folder: string | undefined, label
   }
 }
 
-export async function upload(s: Services, args: readonly unknown[]): Promise<UploadResult> {
+export async function upload(s: Services, args: readonly unknown[], extra: { force?: boolean } = {}): Promise<UploadResult> {
   const { uris, options } = parseUploadArgs(args);
   const interactive = options === undefined;
   // The place to insert is where the cursor was when the upload was asked for.
@@ -129,6 +129,7 @@ export async function upload(s: Services, args: readonly unknown[]): Promise<Upl
     folder: folder !== undefined ? normalizeFolderPath(folder) : undefined,
     labels: labels ?? [],
     private: options?.private ?? cfg.private,
+    force: extra.force ?? options?.force,
     insert,
     target,
     noTargetReason: intoItself ? 'the active editor shows a file being uploaded'
