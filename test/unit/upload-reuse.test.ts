@@ -103,7 +103,9 @@ describe('content-hash reuse engine', () => {
       // Point b's hash at a's file (as a wrong merge might): same size is faked, Wix's md5 tells them apart.
       const bSha = createHash('sha256').update(b).digest('hex');
       const m = JSON.parse(readFileSync(join(dir, 'm.json'), 'utf8'));
-      m.sites[emu.siteId][bSha] = [{ ...m.sites[emu.siteId][Object.keys(m.sites[emu.siteId])[0]][0], size: b.length }];
+      const aRecord = Object.values(m.sites[emu.siteId]).flat().find((r: any) => r.fileId === first.descriptor!.id);
+      assert.ok(aRecord);
+      m.sites[emu.siteId][bSha] = [{ ...(aRecord as object), size: b.length }];
       emu.files[0].descriptor.sizeInBytes = String(b.length);
       writeFileSync(join(dir, 'm.json'), JSON.stringify(m));
       const bRun = await run('b.png', b);
