@@ -8,11 +8,16 @@ import { effectiveApiBaseUrl } from './vscode/config';
 import { watchConfiguration } from './vscode/config-watch';
 import { seedDemoKey } from './vscode/key-hygiene';
 import { registerPasteAndDrop } from './vscode/paste-drop';
+import { provideWixHover } from './vscode/hover';
+import { mediaView, type MediaView } from './vscode/media-view';
+import { mediaData } from './vscode/media-view-data';
 import { createServices } from './vscode/services';
 
 export interface Core {
   run(id: CommandId, args: unknown[]): Promise<unknown>;
   readonly api: WixMediaInternalApi;
+  provideHover(doc: vscode.TextDocument, pos: vscode.Position, token: vscode.CancellationToken): Promise<vscode.Hover | undefined>;
+  readonly mediaView: MediaView;
 }
 
 export async function start(context: vscode.ExtensionContext): Promise<Core> {
@@ -22,5 +27,9 @@ export async function start(context: vscode.ExtensionContext): Promise<Core> {
   await seedDemoKey(s);
   context.subscriptions.push(...watchConfiguration(s));
   const handlers = commandHandlers(s);
-  return { run: (id, args) => handlers[id](...args), api: internalApi(s) };
+  return {
+    run: (id, args) => handlers[id](...args), api: internalApi(s),
+    provideHover: (doc, pos, token) => provideWixHover(mediaData(s), doc, pos, token),
+    mediaView: mediaView(s),
+  };
 }

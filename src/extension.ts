@@ -1,6 +1,8 @@
 // Wix Media for VS Code: registers the commands; the rest (dist/core.js) loads on the first one.
 import * as vscode from 'vscode';
 import { COMMANDS } from './vscode/command-ids';
+import { wixRefAt } from './vscode/hover-match';
+import { registerLazyMediaView } from './vscode/media-view-lazy';
 import type { Core } from './core';
 import type { WixMediaInternalApi } from './vscode/api';
 
@@ -19,6 +21,14 @@ export function activate(context: vscode.ExtensionContext): ActivationApi {
   for (const id of COMMANDS) {
     context.subscriptions.push(vscode.commands.registerCommand(id, async (...args: unknown[]) => (await load()).run(id, args)));
   }
+  // Hovers on Wix references in any document; the core loads (and Wix is asked) only when one is hovered.
+  context.subscriptions.push(vscode.languages.registerHoverProvider({ pattern: '**' }, {
+    provideHover: async (doc, pos, token) => {
+      if (!wixRefAt(doc.lineAt(pos.line).text, pos.character)) return undefined;
+      return (await load()).provideHover(doc, pos, token);
+    },
+  }));
+  registerLazyMediaView(context, async () => (await load()).mediaView);
   return { core: async () => (await load()).api };
 }
 

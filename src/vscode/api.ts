@@ -5,6 +5,7 @@ import type * as vscode from 'vscode';
 import type { UploadQueue } from '../upload/queue';
 import { checkStrayKey, moveStrayKey } from './key-hygiene';
 import { shownErrors } from './notify';
+import { mediaView, type MediaView } from './media-view';
 import type { Services } from './services';
 
 export interface WixMediaInternalApi {
@@ -22,6 +23,8 @@ export interface WixMediaInternalApi {
   checkStrayKey(): Promise<{ found: number; moved: boolean }>;
   /** What the prompt's "Move to Secret Storage" does. */
   moveStrayKey(): Promise<boolean>;
+  /** The Wix Media view's tree (the same provider the view shows). */
+  readonly mediaView: MediaView;
 }
 
 export function internalApi(s: Services): WixMediaInternalApi {
@@ -34,5 +37,6 @@ export function internalApi(s: Services): WixMediaInternalApi {
     keyStored: async () => !!(await s.context.secrets.get('wixMedia.apiKey')),
     checkStrayKey: () => checkStrayKey(s, { prompt: false }),
     moveStrayKey: () => moveStrayKey(s),
+    mediaView: mediaView(s),
   };
 }

@@ -29,6 +29,15 @@ export interface ReuseStores {
   manifest(): ReuseIndex | undefined;
 }
 
+const installed = new WeakMap<object, ReuseStores>();
+
+/** The stores installReuse made for this window's services. */
+export function reuseStores(s: Pick<Services, 'context'>): ReuseStores {
+  const r = installed.get(s.context);
+  if (!r) throw new Error('content-hash reuse is not installed');
+  return r;
+}
+
 export function installReuse(s: Services): ReuseStores {
   const cache = new ReuseIndex(join(s.context.globalStorageUri.fsPath, 'reuse-cache.json'), { maxPerSite: CACHE_MAX_PER_SITE });
   let manifest: ReuseIndex | undefined;
@@ -50,5 +59,6 @@ export function installReuse(s: Services): ReuseStores {
     scope: reuseScope,
     logger: s.log,
   }));
+  installed.set(s.context, stores);
   return stores;
 }

@@ -6,6 +6,8 @@ import { optionsOf } from './args';
 import { clearApiKey, setApiKey, type SetApiKeyOptions } from './key';
 import { showLog, showQueue } from './queue';
 import { selectSite, type SelectSiteOptions } from './site';
+import { copyAs, insertFile, loadMore, openInBrowser, refreshView, revealSource, searchView, trashFile } from '../media-view-commands';
+import { revealInView } from '../media-view';
 import { uploadAgain } from './reuse';
 import { upload, uploadActiveFile } from './upload';
 
@@ -31,5 +33,14 @@ export function commandHandlers(s: Services): CommandHandlers {
     'wixMedia.showQueue': guard('wixMedia.showQueue', (...args) => showQueue(s, args)),
     'wixMedia.showLog': guard('wixMedia.showLog', () => showLog(s)),
     'wixMedia.uploadAgain': guard('wixMedia.uploadAgain', (...args) => uploadAgain(s, args)),
+    'wixMedia.copyAs': guard('wixMedia.copyAs', (...args) => copyAs(s, args)),
+    'wixMedia.revealInView': guard('wixMedia.revealInView', (...args) => revealInView(s, args)),
+    'wixMedia.view.search': guard('wixMedia.view.search', (...args) => searchView(s, args)),
+    'wixMedia.view.refresh': guard('wixMedia.view.refresh', () => refreshView(s)),
+    'wixMedia.view.loadMore': guard('wixMedia.view.loadMore', (...args) => loadMore(s, args)),
+    'wixMedia.view.insert': guard('wixMedia.view.insert', (...args) => insertFile(s, args)),
+    'wixMedia.view.openInBrowser': guard('wixMedia.view.openInBrowser', (...args) => openInBrowser(s, args)),
+    'wixMedia.view.revealSource': guard('wixMedia.view.revealSource', (...args) => revealSource(s, args)),
+    'wixMedia.view.trash': guard('wixMedia.view.trash', (...args) => trashFile(s, args)),
   };
 }
