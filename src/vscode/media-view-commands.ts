@@ -7,6 +7,7 @@ import { describeError } from '../wix/messages';
 import { COPY_FORMATS, type CopyFormat } from './hover';
 import { mediaView, referenceFor, type MediaNode } from './media-view';
 import { mediaData } from './media-view-data';
+import { VIEW_ID } from './media-view-lazy';
 import { reuseStores } from './reuse-setup';
 import type { Services } from './services';
 
@@ -153,6 +154,8 @@ export async function trashFile(s: Services, args: readonly unknown[]): Promise<
 export async function searchView(s: Services, args: readonly unknown[]): Promise<{ term?: string }> {
   let term = typeof args[0] === 'string' ? args[0] : (args[0] as { term?: string } | undefined)?.term;
   if (term === undefined) {
+    // Asked from the palette: show the view the results appear in.
+    await vscode.commands.executeCommand(`${VIEW_ID}.focus`);
     term = await vscode.window.showInputBox({
       title: vscode.l10n.t('Search Files'), prompt: vscode.l10n.t('Words in the file name, type or labels'),
       placeHolder: vscode.l10n.t('e.g. hero banner'),
