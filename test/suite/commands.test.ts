@@ -13,6 +13,10 @@ import {
 const COMMANDS = [
   'wixMedia.upload', 'wixMedia.uploadActiveFile', 'wixMedia.setApiKey', 'wixMedia.clearApiKey',
   'wixMedia.selectSite', 'wixMedia.showQueue', 'wixMedia.showLog',
+  // #13: content-hash reuse, hovers and the Wix Media view.
+  'wixMedia.uploadAgain', 'wixMedia.copyAs', 'wixMedia.revealInView',
+  'wixMedia.view.search', 'wixMedia.view.refresh', 'wixMedia.view.loadMore', 'wixMedia.view.insert',
+  'wixMedia.view.openInBrowser', 'wixMedia.view.revealSource', 'wixMedia.view.trash',
 ];
 
 describe('commands and the API key', () => {
@@ -31,11 +35,13 @@ describe('commands and the API key', () => {
   });
   beforeEach(() => emu.reset());
 
-  it('registers every command, each with category "Wix Media", and activates on none', async () => {
+  it('registers every command, each with category "Wix Media", and activates only after startup (for hovers)', async () => {
     const all = await vscode.commands.getCommands(true);
     for (const id of COMMANDS) assert.ok(all.includes(id), `${id} is not registered`);
     const pkg = vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON;
-    assert.deepStrictEqual(pkg.activationEvents, []);
+    // Hovers on Wix references work in any document, so the small activation bundle (extension.js) loads once
+    // startup has finished; the core still loads only on a command, the view, or a hover over a Wix reference.
+    assert.deepStrictEqual(pkg.activationEvents, ['onStartupFinished']);
     const contributed = pkg.contributes.commands as { command: string; category: string }[];
     assert.deepStrictEqual(contributed.map(c => c.command).sort(), [...COMMANDS].sort());
     for (const c of contributed) assert.strictEqual(c.category, 'Wix Media', c.command);
