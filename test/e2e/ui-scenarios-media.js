@@ -11,7 +11,10 @@ const reEscape = s => String(s).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 module.exports = async function scenarios(kit, { assert, ws, emu, fixtures, page }) {
   const abs = rel => path.join(ws, rel);
   const setKey = async key => {
-    await kit.palette('Wix Media: Set API Key');
+    // On a loaded machine the extension's commands reach the palette some seconds after the workbench shows.
+    await kit.waitUntil('the Wix Media commands in the palette', async () => {
+      try { await kit.palette('Wix Media: Set API Key'); return true; } catch { await page.keyboard.press('Escape'); return false; }
+    }, 90000, 1000);
     await kit.inputBox(key, { password: true, title: 'Wix Media: API key', prompt: /API Keys Manager/ });
     await kit.notification(/Wix Media: The API key works for site/, { timeout: 30000 });
   };

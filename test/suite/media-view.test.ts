@@ -81,6 +81,14 @@ describe('the Wix Media view', () => {
     const f = await seed('pick.png', 9);
     await vscode.commands.executeCommand('wixMedia.view.refresh');
     const node = await fileNode(undefined, 'pick.png');
+    // Thumbnails only when opted in, from Wix's image transformation URL at 64×64.
+    assert.ok(view().getTreeItem(node).iconPath instanceof vscode.ThemeIcon);
+    await setUserSettings({ 'view.thumbnails': true });
+    try {
+      assert.strictEqual(String(view().getTreeItem(node).iconPath), `${f.url}/v1/fill/w_64,h_64,al_c/pick.png`);
+    } finally {
+      await setUserSettings({ 'view.thumbnails': undefined });
+    }
     const md = await openEditor('markdown', 'A  B', [new vscode.Position(0, 2)]);
     await vscode.commands.executeCommand('wixMedia.view.insert', node);
     assert.strictEqual(md.document.getText(), `A ![pick](${f.url}) B`);
