@@ -85,7 +85,7 @@ describe('the Wix Media view', () => {
     assert.ok(view().getTreeItem(node).iconPath instanceof vscode.ThemeIcon);
     await setUserSettings({ 'view.thumbnails': true });
     try {
-      assert.strictEqual(String(view().getTreeItem(node).iconPath), `${f.url}/v1/fill/w_64,h_64,al_c/pick.png`);
+      assert.strictEqual((view().getTreeItem(node).iconPath as vscode.Uri).toString(true), `${f.url}/v1/fill/w_64,h_64,al_c/pick.png`);
     } finally {
       await setUserSettings({ 'view.thumbnails': undefined });
     }
