@@ -50,6 +50,10 @@ describe('hovers on Wix references', () => {
     const copied = await vscode.commands.executeCommand<{ copied?: string }>('wixMedia.copyAs', { fileId: f.id, format: 'markdown' });
     assert.strictEqual(copied.copied, `![hover-hero](${f.url})`);
     assert.strictEqual(await vscode.env.clipboard.readText(), copied.copied);
+    // And the reveal link finds the file in the Wix Media view.
+    const revealed = await vscode.commands.executeCommand<{ revealed: boolean }>('wixMedia.revealInView', { fileId: f.id });
+    assert.strictEqual(revealed.revealed, true);
+    await vscode.commands.executeCommand('wixMedia.view.search', '');
   });
 
   it('a wix:image URI in any document (here plain text)', async () => {
