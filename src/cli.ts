@@ -54,11 +54,11 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   }
   try {
     if (args.command === 'rewrite') {
-      const rewrite = await runRewrite(args, client, { ...io, logger });
+      const rewrite = await runRewrite(args, client, { ...io, logger }, process.cwd(), creds.siteId);
       if (rewrite.interrupted) return EXIT.INTERRUPTED;
       return rewrite.complete ? EXIT.OK : EXIT.FAILED;
     }
-    const outcome = await runUpload(args, client, { ...io, logger });
+    const outcome = await runUpload(args, client, { ...io, logger }, creds.siteId);
     if (outcome.interrupted) return EXIT.INTERRUPTED;
     return outcome.failed > 0 || outcome.cancelled > 0 ? EXIT.FAILED : EXIT.OK;
   } catch (e) {

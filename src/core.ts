@@ -10,6 +10,9 @@ import { seedDemoKey } from './vscode/key-hygiene';
 import type { PastedData } from './vscode/paste-drop';
 import { registerMarkerFixes, uploadPasted } from './vscode/paste-run';
 import type { RecentTextEditors } from './vscode/recent-editors';
+import { provideWixHover } from './vscode/hover';
+import { mediaView, type MediaView } from './vscode/media-view';
+import { mediaData } from './vscode/media-view-data';
 import { createServices } from './vscode/services';
 import { watchWalkthroughContext } from './vscode/walkthrough';
 
@@ -18,6 +21,8 @@ export interface Core {
   /** A paste or drop edit was applied: upload it and swap its placeholder. */
   pasted(data: PastedData): Promise<unknown>;
   readonly api: WixMediaInternalApi;
+  provideHover(doc: vscode.TextDocument, pos: vscode.Position, token: vscode.CancellationToken): Promise<vscode.Hover | undefined>;
+  readonly mediaView: MediaView;
 }
 
 export async function start(context: vscode.ExtensionContext, recentEditors: RecentTextEditors): Promise<Core> {
@@ -27,5 +32,9 @@ export async function start(context: vscode.ExtensionContext, recentEditors: Rec
   await seedDemoKey(s);
   context.subscriptions.push(...watchConfiguration(s), ...watchWalkthroughContext(s));
   const handlers = commandHandlers(s);
-  return { run: (id, args) => handlers[id](...args), pasted: data => uploadPasted(s, data), api: internalApi(s) };
+  return {
+    run: (id, args) => handlers[id](...args), pasted: data => uploadPasted(s, data), api: internalApi(s),
+    provideHover: (doc, pos, token) => provideWixHover(mediaData(s), doc, pos, token),
+    mediaView: mediaView(s),
+  };
 }

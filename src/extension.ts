@@ -4,6 +4,8 @@ import * as vscode from 'vscode';
 import { COMMANDS } from './vscode/command-ids';
 import { registerPasteAndDrop } from './vscode/paste-drop';
 import { RecentTextEditors } from './vscode/recent-editors';
+import { wixRefAt } from './vscode/hover-match';
+import { registerLazyMediaView } from './vscode/media-view-lazy';
 import type { Core } from './core';
 import type { WixMediaInternalApi } from './vscode/api';
 
@@ -32,6 +34,14 @@ export function activate(context: vscode.ExtensionContext): ActivationApi {
       void vscode.window.showErrorMessage(vscode.l10n.t('Wix Media: the upload could not start: {0}', String((e as Error)?.message ?? e)));
     });
   });
+  // Hovers on Wix references in any document; the core loads (and Wix is asked) only when one is hovered.
+  context.subscriptions.push(vscode.languages.registerHoverProvider({ pattern: '**' }, {
+    provideHover: async (doc, pos, token) => {
+      if (!wixRefAt(doc.lineAt(pos.line).text, pos.character)) return undefined;
+      return (await load()).provideHover(doc, pos, token);
+    },
+  }));
+  registerLazyMediaView(context, async () => (await load()).mediaView);
   return { core: async () => (await load()).api };
 }
 

@@ -31,6 +31,12 @@ export interface UploadArgs {
   maxFileSizeBytes?: number;
   wait: boolean;
   verbose: boolean;
+  /** Content-hash manifest (read and written): same bytes on the same site are reused, not uploaded again. */
+  manifest?: string;
+  /** Upload even when the manifest knows the bytes. */
+  force: boolean;
+  /** Reuse only a copy in the folder asked for, not one elsewhere on the site. */
+  sameFolder: boolean;
 }
 
 /** `wix-media rewrite`: upload a document's local assets and rewrite its links (src/cli/rewrite.ts). */
@@ -64,11 +70,16 @@ Options:
                          url: the static URL; markdown/html: an image, video, audio or link reference;
                          wix: the wix:image:// (etc.) URI, waiting until Wix has processed the file;
                          json: one JSON object per line (file, id, name, url, wixUri, mediaType,
-                         sizeInBytes, operationStatus)
+                         sizeInBytes, operationStatus, reused)
   --concurrency N      Uploads at once, 1-${MAX_CONCURRENCY} (default ${DEFAULT_CONCURRENCY})
   --wait               Wait until Wix has processed each file (operationStatus READY)
   --threshold-mb N     Files above N MB use the resumable (tus) upload (default 100)
   --max-size-mb N      Refuse files above N MB before uploading
+  --manifest PATH      Content-hash manifest (e.g. .wix-media.json, meant to be committed): a file whose bytes
+                         it lists for this site, and which Wix still has outside the trash, is reused
+                         instead of uploaded; new uploads are added to it
+  --force              Upload even when the manifest lists the same bytes
+  --same-folder        Reuse only a copy in the folder asked for (default: anywhere on the site)
   --verbose            Log requests and retries to stderr
   -h, --help           Show this help
   -v, --version        Show the version
@@ -137,6 +148,9 @@ export function parseCli(argv: readonly string[]): ParsedArgs {
         'dry-run': { type: 'boolean' },
         root: { type: 'string' },
         'import-remote': { type: 'boolean' },
+        manifest: { type: 'string' },
+        force: { type: 'boolean' },
+        'same-folder': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -193,6 +207,12 @@ export function parseCli(argv: readonly string[]): ParsedArgs {
       throw new UsageError(`--link-expiry-minutes needs a whole number of minutes from 1 to 525600, not '${rawExpiry}'.`);
     }
   }
+  const manifest = v.manifest?.trim();
+  if (manifest === '') throw new UsageError('--manifest needs a file path such as .wix-media.json.');
+  if ((v.force || v['same-folder']) && manifest === undefined) {
+    throw new UsageError(`${v.force ? '--force' : '--same-folder'} only applies with --manifest PATH: add one, or drop the flag.`);
+  }
+
   const threshold = positiveNumber('--threshold-mb', v['threshold-mb']);
   const maxSize = positiveNumber('--max-size-mb', v['max-size-mb']);
 
@@ -205,6 +225,10 @@ export function parseCli(argv: readonly string[]): ParsedArgs {
     resumableThresholdBytes: threshold === undefined ? undefined : Math.round(threshold * MB),
     maxFileSizeBytes: maxSize === undefined ? undefined : Math.round(maxSize * MB),
     verbose: v.verbose ?? false,
+    linkExpiryMinutes,
+    manifest,
+    force: v.force ?? false,
+    sameFolder: v['same-folder'] ?? false,
   };
   if (command === 'rewrite') {
     const style = v.style ?? 'url';
@@ -214,21 +238,7 @@ export function parseCli(argv: readonly string[]): ParsedArgs {
     return { command: 'rewrite', files: paths, style, dryRun: v['dry-run'] ?? false, root, importRemote: v['import-remote'] ?? false, ...common };
   }
 
-  return {
-    command: 'upload',
-    paths,
-    filePath,
-    parentFolderId,
-    labels: labels?.length ? labels : undefined,
-    private: v.private ?? false,
-    linkExpiryMinutes,
-    format,
-    concurrency,
-    resumableThresholdBytes: threshold === undefined ? undefined : Math.round(threshold * MB),
-    maxFileSizeBytes: maxSize === undefined ? undefined : Math.round(maxSize * MB),
-    wait: v.wait ?? false,
-    verbose: v.verbose ?? false,
-  };
+  return { command: 'upload', paths, format, wait: v.wait ?? false, ...common };
 }
 
 export interface Credentials {

@@ -10,7 +10,7 @@ export interface OutputLine {
   warning?: string;
 }
 
-export function outputLine(d: FileDescriptor, format: Format, file: string, readyTimedOut = false): OutputLine {
+export function outputLine(d: FileDescriptor, format: Format, file: string, readyTimedOut = false, reused = false): OutputLine {
   switch (format) {
     case 'url':
       return { text: staticUrl(d) };
@@ -36,6 +36,7 @@ export function outputLine(d: FileDescriptor, format: Format, file: string, read
           mediaType: d.mediaType,
           sizeInBytes: d.sizeInBytes,
           operationStatus: d.operationStatus,
+          reused,
         }),
       };
   }

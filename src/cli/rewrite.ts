@@ -39,7 +39,7 @@ function shown(path: string, cwd: string): string {
   return rel && !rel.startsWith('..') ? rel : path;
 }
 
-export async function runRewrite(args: RewriteArgs, client: MediaClient | undefined, io: UploadIo, cwd = process.cwd()): Promise<RewriteOutcome> {
+export async function runRewrite(args: RewriteArgs, client: MediaClient | undefined, io: UploadIo, cwd = process.cwd(), siteId = ''): Promise<RewriteOutcome> {
   const err = (line: string) => io.stderr.write(redact(line) + '\n');
   const out = (line: string) => io.stdout.write(line + '\n');
   let complete = true;
@@ -104,7 +104,7 @@ export async function runRewrite(args: RewriteArgs, client: MediaClient | undefi
     if (!client) throw new Error('runRewrite needs a client unless --dry-run.');
     const outcome = await runUpload({
       ...args, paths: plan.assets.map(a => a.file), format: args.style === 'wix' ? 'wix' : 'url', wait: false,
-    }, client, { ...io, stdout: { write: () => true } });
+    }, client, { ...io, stdout: { write: () => true } }, siteId);
     interrupted = outcome.interrupted;
     for (const item of outcome.items) if (item.state === 'done' && item.descriptor) descriptors.set(item.label, item.descriptor);
   }

@@ -1,7 +1,9 @@
 // `wix-media upload`: collect the files, run them through the upload queue, print references in input order.
-import { basename } from 'node:path';
+import { basename, resolve } from 'node:path';
 import { collectFiles } from '../upload/collect';
 import { failedEntry, UploadQueue } from '../upload/queue';
+import { ReuseLookup } from '../upload/reuse';
+import { ReuseIndex } from '../upload/reuse-index';
 import type { ItemOptions, QueueEntry, UploadItem } from '../upload/types';
 import type { MediaClient } from '../wix/api';
 import { fileSourceFromPath } from '../wix/file-source';
@@ -32,6 +34,14 @@ function isAuthRejection(e: unknown): boolean {
   return (e as { status?: number })?.status === 401;
 }
 
+/** --manifest: reuse what it lists for this site (checked with Wix first), and add each new upload to it. */
+async function manifestLookup(args: Omit<UploadArgs, 'command'>, siteId: string, err: (line: string) => void): Promise<ReuseLookup> {
+  const index = new ReuseIndex(resolve(args.manifest!), { relativeSources: true });
+  await index.entries(siteId); // a manifest that is not one stops the run before anything is sent
+  const warnOnly = { trace() {}, debug() {}, info() {}, warn: err, error: err };
+  return new ReuseLookup({ siteId: () => siteId, indexes: () => [index], scope: () => (args.sameFolder ? 'sameFolder' : 'anyFolder'), logger: warnOnly });
+}
+
 function itemOptions(args: Omit<UploadArgs, 'command'>): ItemOptions {
   return {
     filePath: args.filePath,
@@ -43,10 +53,11 @@ function itemOptions(args: Omit<UploadArgs, 'command'>): ItemOptions {
     maxFileSizeBytes: args.maxFileSizeBytes,
     // The wix: URI of an image needs its size, known once Wix has processed the file.
     waitForReady: args.wait || args.format === 'wix',
+    force: args.force || undefined,
   };
 }
 
-export async function runUpload(args: Omit<UploadArgs, 'command'>, client: MediaClient, io: UploadIo): Promise<UploadOutcome> {
+export async function runUpload(args: Omit<UploadArgs, 'command'>, client: MediaClient, io: UploadIo, siteId = ''): Promise<UploadOutcome> {
   let queue: UploadQueue | undefined;
   let current: string | undefined;
   const progress = new ProgressLine(io.stderr, () => (queue ? progressText(queue.summary(), current) : 'Looking at the files…'));
@@ -74,7 +85,10 @@ export async function runUpload(args: Omit<UploadArgs, 'command'>, client: Media
     }
     if (interrupted) return { uploaded: 0, failed: errors.length, cancelled: files.length, interrupted, items: [] };
 
-    queue = new UploadQueue(client, { concurrency: args.concurrency, logger: io.logger ?? silentLogger });
+    queue = new UploadQueue(client, {
+      concurrency: args.concurrency, logger: io.logger ?? silentLogger,
+      lookup: args.manifest ? await manifestLookup(args, siteId, err) : undefined,
+    });
     // stdout keeps input order: a finished item is printed once every item before it has finished.
     let next = 0;
     let items: readonly UploadItem[] = [];
@@ -82,7 +96,7 @@ export async function runUpload(args: Omit<UploadArgs, 'command'>, client: Media
       while (next < items.length && ['done', 'failed', 'cancelled'].includes(items[next].state)) {
         const item = items[next++];
         if (item.state !== 'done' || !item.descriptor) continue;
-        const line = outputLine(item.descriptor, args.format, item.label, item.readyTimedOut);
+        const line = outputLine(item.descriptor, args.format, item.label, item.readyTimedOut, item.reused === true);
         io.stdout.write(line.text + '\n');
         if (line.warning) err(line.warning);
         if (item.privateLink) err(`${item.label}: a private file; its download link works until ${item.privateLink.expiresAt}.`);

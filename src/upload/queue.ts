@@ -8,7 +8,7 @@ import type { FileDescriptor } from '../wix/types';
 import { redact } from '../wix/redact';
 import {
   TERMINAL_STATES, type FailedEntry, type ItemState, type QueueEntry, type QueueOptions, type QueueSummary,
-  type SourceEntry, type Unsubscribe, type UploadBatch, type UploadItem,
+  type LookupResult, type SourceEntry, type Unsubscribe, type UploadBatch, type UploadItem, type UploadLookup,
 } from './types';
 
 /** From the bench (test/bench/RESULTS.md, W2): over a 50 ms round trip, 12 beat 4 by about 1.7× and 16 did no better. */
@@ -65,10 +65,17 @@ export class UploadQueue {
   private concurrency: number;
   private readonly listeners = new Set<(item: UploadItem) => void>();
   private readonly logger: Logger;
+  private lookup?: UploadLookup;
 
   constructor(private readonly client: MediaClient, opts: QueueOptions & { logger?: Logger } = {}) {
     this.concurrency = UploadQueue.checkConcurrency(opts.concurrency ?? DEFAULT_CONCURRENCY);
     this.logger = opts.logger ?? silentLogger;
+    this.lookup = opts.lookup;
+  }
+
+  /** Installs (or removes) the step before each upload that may reuse a file already on the site. */
+  setLookup(lookup: UploadLookup | undefined): void {
+    this.lookup = lookup;
   }
 
   private static checkConcurrency(n: number): number {
@@ -174,6 +181,7 @@ export class UploadQueue {
     item.descriptor = undefined;
     item.readyTimedOut = undefined;
     item.privateLink = undefined;
+    item.reused = undefined;
     item.startedAt = undefined;
     item.endedAt = undefined;
     if (e.reopen) e.stale = true;
@@ -287,6 +295,7 @@ export class UploadQueue {
     e.controller = controller;
     const item = e.item;
     const current = () => e.seq === seq;
+    let found: LookupResult | undefined;
     item.state = 'uploading';
     item.startedAt = Date.now();
     item.bytesSent = 0;
@@ -302,10 +311,13 @@ export class UploadQueue {
         e.stale = false;
         this.emit(item);
       }
-      const { waitForReady, readyTimeoutMs, privateLinkMinutes, ...uploadOptions } = item.options;
+      const { waitForReady, readyTimeoutMs, privateLinkMinutes, force: _force, ...uploadOptions } = item.options;
       this.logger.debug(`Queue: starting ${item.label} (attempt ${item.attempts}).`);
+      found = e.uploaded ? undefined : this.lookup ? await this.lookup.find(item, this.client, controller.signal) : undefined;
+      if (!current()) return;
+      if (found?.existing) item.reused = true;
       let lastSent = 0;
-      let d = e.uploaded ?? await this.client.uploadFile(item.source, {
+      let d = e.uploaded ?? found?.existing ?? await this.client.uploadFile(item.source, {
         ...uploadOptions,
         signal: controller.signal,
         onProgress: (sent, total) => {
@@ -354,10 +366,13 @@ export class UploadQueue {
         item.descriptor = { ...d, url: link.url };
         this.logger.info(`${item.label} is private: its link works until ${link.expiresAt}.`);
       }
-      this.logger.debug(`Queue: ${item.label} done as ${d.id}.`);
+      this.logger.debug(`Queue: ${item.label} done as ${d.id}${item.reused ? ' (reused)' : ''}.`);
+      await found?.done?.(d);
+      if (!current()) return;
       e.controller = undefined;
       this.finish(e, 'done');
     } catch (err) {
+      await found?.done?.(undefined);
       if (!current()) return;    // cancelled meanwhile: cancel() already settled the item
       e.controller = undefined;
       item.phase = undefined;
@@ -366,6 +381,9 @@ export class UploadQueue {
       item.message = err instanceof PrivateLinkError ? redact(err.message) : this.describe(err, item.label);
       this.logger.error(item.message);
       this.finish(e, 'failed');
+    } finally {
+      // A twin waiting on these bytes must never wait forever (cancelled, superseded, failed).
+      void found?.done?.(undefined);
     }
   }
 }

@@ -1,5 +1,5 @@
 // The upload engine's contract, shared by the CLI and the VS Code face.
-import type { FileSource, UploadOptions } from '../wix/api';
+import type { FileSource, MediaClient, UploadOptions } from '../wix/api';
 import type { FileDescriptor } from '../wix/types';
 
 export type ItemState = 'queued' | 'uploading' | 'processing' | 'done' | 'failed' | 'cancelled';
@@ -13,6 +13,8 @@ export type ItemOptions = Omit<UploadOptions, 'signal' | 'onProgress'> & {
   readyTimeoutMs?: number;
   /** How long the download link of a private file works, in minutes (1 to 525 600). Default 600, Wix's default. */
   privateLinkMinutes?: number;
+  /** Upload even when the same bytes are already on the site (skips content-hash reuse). */
+  force?: boolean;
 };
 
 export interface UploadItem {
@@ -45,6 +47,10 @@ export interface UploadItem {
   phase?: 'waiting-for-wix' | 'retrying';
   /** The client's attempt within this run (1 first); counts the automatic retries, not the user's. */
   attempt?: number;
+  /** The bytes were already on the site: `descriptor` is that file and nothing was uploaded. Shown as "reused". */
+  reused?: true;
+  /** Hex sha256 of the bytes, once the lookup before upload has read them. */
+  sha256?: string;
   startedAt?: number;
   endedAt?: number;
 }
@@ -52,6 +58,19 @@ export interface UploadItem {
 export interface QueueOptions {
   /** How many uploads run at once. Default 4. */
   concurrency?: number;
+  /** The step before each upload that may find the file already on the site (content-hash reuse). */
+  lookup?: UploadLookup;
+}
+
+/** What the lookup before an upload found: a file to reuse, or a callback for when the upload has ended. */
+export interface LookupResult {
+  existing?: FileDescriptor;
+  /** Called once the upload ended: with its descriptor when it succeeded, with undefined otherwise. */
+  done?: (d: FileDescriptor | undefined) => Promise<void>;
+}
+
+export interface UploadLookup {
+  find(item: UploadItem, client: MediaClient, signal: AbortSignal): Promise<LookupResult>;
 }
 
 export type Unsubscribe = () => void;

@@ -7,6 +7,7 @@ import { checkStrayKey, moveStrayKey } from './key-hygiene';
 import { shownErrors } from './notify';
 import type { PastedData } from './paste-drop';
 import { uploadPasted } from './paste-run';
+import { mediaView, type MediaView } from './media-view';
 import type { Services } from './services';
 import { walkthroughContext } from './walkthrough';
 import type { UploadResult } from './upload-flow';
@@ -30,6 +31,8 @@ export interface WixMediaInternalApi {
   moveStrayKey(): Promise<boolean>;
   /** The walkthrough's context keys as this extension last set them. */
   walkthroughContext(): Readonly<Record<string, boolean>>;
+  /** The Wix Media view's tree (the same provider the view shows). */
+  readonly mediaView: MediaView;
 }
 
 export function internalApi(s: Services): WixMediaInternalApi {
@@ -44,5 +47,6 @@ export function internalApi(s: Services): WixMediaInternalApi {
     moveStrayKey: () => moveStrayKey(s),
     walkthroughContext,
     uploadPasted: data => uploadPasted(s, data),
+    mediaView: mediaView(s),
   };
 }

@@ -21,6 +21,8 @@ export interface QueueSnapshotItem {
   message?: string;
   phase?: UploadItem['phase'];
   attempt?: number;
+  /** Done without an upload: the same bytes were already on the site. */
+  reused?: boolean;
 }
 
 export interface QueueViewDeps {
@@ -48,11 +50,12 @@ export function snapshot(deps: QueueViewDeps): QueueSnapshotItem[] {
     id: i.id, label: i.label, state: i.state, bytesSent: i.bytesSent, total: i.total,
     url: i.descriptor?.url, reference: i.state === 'done' ? deps.referenceFor(i) : undefined, message: i.message,
     phase: i.phase, attempt: i.attempt,
+    reused: i.reused === true,
   }));
 }
 
 function describe(i: UploadItem): string {
-  const parts: string[] = [i.state];
+  const parts: string[] = [i.state === 'done' && i.reused ? vscode.l10n.t('reused') : i.state];
   if (i.total > 0) parts.push(formatBytes(i.total));
   const phase = phaseText(i);
   // A retry that has not moved a byte yet replaces the percentage; a wait for Wix's answer follows it.

@@ -8,6 +8,7 @@ import type { RecentTextEditors } from './recent-editors';
 import { ExtensionLog } from './log';
 import { Recents } from './recent';
 import { KeyStore } from './secrets';
+import { installReuse } from './reuse-setup';
 import { MediaSession } from './session';
 import { UploadStatusBar } from './status-bar';
 
@@ -37,6 +38,7 @@ export function createServices(context: vscode.ExtensionContext, recentEditors: 
   const references = new Map<number, string>();
   const markers = new FailureMarkers();
   context.subscriptions.push(log, keys, session, status, markers);
+  installReuse({ context, log, session } as Services);
   return {
     context, log, keys, session, status, references, markers, recentEditors,
     recents: new Recents(context.globalState),

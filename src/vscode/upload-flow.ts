@@ -48,6 +48,8 @@ export interface UploadRequest {
   private: boolean;
   /** The alt text of every reference (the text a paste replaced); default: from the file's name. */
   alt?: string;
+  /** Skip content-hash reuse: upload even when the bytes are already on the site. */
+  force?: boolean;
   destination: Destination;
 }
 
@@ -87,7 +89,7 @@ export function emptyResult(status: UploadStatus, message?: string): UploadResul
 /** How long a batch with failures keeps its insertion place for "Retry failed". */
 const RETRY_WINDOW_MS = 10 * 60_000;
 
-export function itemOptions(req: Pick<UploadRequest, 'folder' | 'folderId' | 'labels' | 'private'>): ItemOptions {
+export function itemOptions(req: Pick<UploadRequest, 'folder' | 'folderId' | 'labels' | 'private' | 'force'>): ItemOptions {
   const cfg = readConfig();
   return {
     filePath: req.folder && req.folder !== '/' ? req.folder : undefined,
@@ -99,6 +101,7 @@ export function itemOptions(req: Pick<UploadRequest, 'folder' | 'folderId' | 'la
     waitForReady: cfg.waitForReady,
     readyTimeoutMs: cfg.readyTimeoutMs,
     privateLinkMinutes: cfg.privateLinkMinutes,
+    force: req.force || undefined,
   };
 }
 

@@ -49,7 +49,7 @@ export class FaultBook {
   }
 }
 
-const ROUTES: FaultRoute[] = ['generate', 'generate-resumable', 'put', 'tus-create', 'tus-patch', 'tus-finalize', 'get-file', 'folders', 'download-url'];
+const ROUTES: FaultRoute[] = ['generate', 'generate-resumable', 'put', 'tus-create', 'tus-patch', 'tus-finalize', 'get-file', 'folders', 'download-url', 'bulk-delete'];
 
 /** Refuses malformed faults loudly, so a typo in a test doesn't silently inject nothing. */
 export function checkFault(f: Fault): void {

@@ -41,6 +41,15 @@ export class MediaLibrary {
     return this.byId.get(fileIdOf(idOrUri))?.stored.descriptor;
   }
 
+  /** Forgets a file for good (Bulk Delete with permanent: true; files-query.ts). */
+  remove(idOrUri: string): void {
+    const id = fileIdOf(idOrUri);
+    const e = this.byId.get(id);
+    if (!e) return;
+    this.byId.delete(id);
+    this.files.splice(this.files.indexOf(e.stored), 1);
+  }
+
   /** `failed`: the bytes could not be had (an import whose URL could not be fetched): processing ends FAILED. */
   store(a: Arrival, opts: { failed?: boolean } = {}): StoredFile {
     const { spec } = a;

@@ -10,7 +10,7 @@ import { applicationError, ok, send, systemError, type HttpAnswer } from './erro
 import { FaultBook } from './faults';
 import { DownloadLinks, staticStatus } from './downloads';
 import { generate, getFile } from './files-api';
-import { listFiles } from './files-list';
+import { filesQueryRoute } from './files-query-routes';
 import { FolderStore } from './folders';
 import { createFolder, getFolder, listFolders } from './folders-api';
 import { importFile } from './import-api';
@@ -271,7 +271,8 @@ export class WixEmulator {
     if (method === 'POST' && rest === 'files/generate-file-download-url') return { route: 'download-url', run: (b) => this.links.generate(c, b) };
     if (method === 'POST' && rest === 'files/import') return { route: 'import', run: (b) => importFile(c, b) };
     if (method === 'GET' && rest === 'files/get-file-by-id') return { route: 'get-file', run: () => getFile(c, q.get('fileId')) };
-    if (method === 'GET' && rest === 'files') return { route: 'get-file', run: () => listFiles(c, ex) };
+    const query = filesQueryRoute(c, method, rest, q);
+    if (query) return query;
     // The 2023 form GET /files/{fileId}.
     if (method === 'GET' && rest.startsWith('files/')) return { route: 'get-file', run: () => getFile(c, decodeURIComponent(rest.slice(6))) };
     if (method === 'GET' && rest === 'folders') return { route: 'folders', run: () => listFolders(c, q) };

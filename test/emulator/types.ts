@@ -91,7 +91,7 @@ export interface EmulatorState {
 
 export type FaultRoute =
   | 'generate' | 'generate-resumable' | 'put' | 'tus-create' | 'tus-patch' | 'tus-finalize' | 'get-file' | 'folders'
-  | 'download-url' | 'import';
+  | 'download-url' | 'import' | 'bulk-delete';
 
 export type Fault =
   | { type: 'status'; route: FaultRoute; status: number; times?: number; retryAfter?: number; body?: object }

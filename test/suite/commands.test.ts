@@ -14,6 +14,10 @@ const COMMANDS = [
   'wixMedia.upload', 'wixMedia.uploadFiles', 'wixMedia.uploadActiveFile', 'wixMedia.setApiKey', 'wixMedia.clearApiKey',
   'wixMedia.selectSite', 'wixMedia.showQueue', 'wixMedia.showLog',
   'wixMedia.uploadSampleImage', 'wixMedia.choosePasteDefault', 'wixMedia.uploadDocumentAssets',
+  // #13: content-hash reuse, hovers and the Wix Media view.
+  'wixMedia.uploadAgain', 'wixMedia.copyAs', 'wixMedia.revealInView',
+  'wixMedia.view.search', 'wixMedia.view.refresh', 'wixMedia.view.loadMore', 'wixMedia.view.insert',
+  'wixMedia.view.openInBrowser', 'wixMedia.view.revealSource', 'wixMedia.view.trash',
 ];
 
 describe('commands and the API key', () => {
@@ -32,13 +36,16 @@ describe('commands and the API key', () => {
   });
   beforeEach(() => emu.reset());
 
-  it('registers every command, each with category "Wix Media", and activates only where paste and drop are offered', async () => {
+  it('registers every command, each with category "Wix Media", and activates where paste and drop are offered and after startup', async () => {
     const all = await vscode.commands.getCommands(true);
     for (const id of COMMANDS) assert.ok(all.includes(id), `${id} is not registered`);
     const pkg = vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON;
-    // Paste and drop are offered from the first moment (issue 9): activation on their languages, nothing else.
+    // Paste and drop are offered from the first moment (issue 9): activation on their languages. Hovers on Wix
+    // references work in any document, so the small activation bundle also loads once startup has finished; the
+    // core still loads only on a command, the view, an applied paste/drop, or a hover over a Wix reference.
     const events = pkg.activationEvents as string[];
-    assert.ok(events.length && events.every(e => e.startsWith('onLanguage:')), events.join(', '));
+    assert.ok(events.includes('onStartupFinished'), events.join(', '));
+    assert.ok(events.every(e => e === 'onStartupFinished' || e.startsWith('onLanguage:')), events.join(', '));
     for (const l of ['markdown', 'html', 'css', 'javascript', 'typescript']) assert.ok(events.includes(`onLanguage:${l}`), l);
     const contributed = pkg.contributes.commands as { command: string; category: string }[];
     assert.deepStrictEqual(contributed.map(c => c.command).sort(), [...COMMANDS].sort());

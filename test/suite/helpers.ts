@@ -36,6 +36,9 @@ export async function pointAt(emu: WixEmulator): Promise<void> {
     apiBaseUrl: emu.baseUrl, siteId: emu.siteId, askForFolder: false, askForLabels: false,
     defaultFolder: undefined, defaultLabels: undefined, waitForReady: true,
     'insert.templates': undefined, 'insert.referenceStyle': undefined,
+    // Many suites upload identical bytes under several names and count the files: reuse would merge them.
+    // test/suite/reuse.test.ts turns it on.
+    'reuse.scope': 'off',
   });
 }
 
@@ -43,7 +46,7 @@ export async function resetUserSettings(): Promise<void> {
   await setUserSettings({
     apiBaseUrl: undefined, siteId: undefined, askForFolder: undefined, askForLabels: undefined, defaultFolder: undefined,
     defaultLabels: undefined, waitForReady: undefined, readyTimeoutSeconds: undefined, 'insert.templates': undefined,
-    'insert.referenceStyle': undefined, apiKey: undefined,
+    'insert.referenceStyle': undefined, apiKey: undefined, 'reuse.scope': undefined, manifest: undefined,
   });
 }
 

@@ -122,7 +122,7 @@ describe('cli: wix-media upload (spawned, against the emulator)', function () {
       const d = storedByName(name).descriptor;
       assert.deepEqual(objs[i], {
         file: name, id: d.id, name, url: d.url, wixUri: objs[i].wixUri, mediaType: d.mediaType,
-        sizeInBytes: d.sizeInBytes, operationStatus: objs[i].operationStatus,
+        sizeInBytes: d.sizeInBytes, operationStatus: objs[i].operationStatus, reused: false,
       });
     }
     for (const name of ['x.png', 'y.txt']) {

@@ -12,6 +12,8 @@ export interface UploadOptionsArg {
   private?: boolean;
   /** Where the references go: true/'editor' (default), 'clipboard', or false/'none'. */
   insert?: boolean | 'editor' | 'clipboard' | 'none';
+  /** Upload even when the same bytes are already on the site (no content-hash reuse). */
+  force?: boolean;
 }
 
 export function isPlainObject(x: unknown): x is Record<string, unknown> {

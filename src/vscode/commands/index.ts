@@ -7,6 +7,9 @@ import { uploadDocumentAssets } from './assets';
 import { clearApiKey, setApiKey, type SetApiKeyOptions } from './key';
 import { showLog, showQueue } from './queue';
 import { selectSite, type SelectSiteOptions } from './site';
+import { copyAs, insertFile, loadMore, openInBrowser, refreshView, revealSource, searchView, trashFile } from '../media-view-commands';
+import { revealInView } from '../media-view';
+import { uploadAgain } from './reuse';
 import { upload, uploadActiveFile } from './upload';
 import { choosePasteDefault, uploadSampleImage } from '../walkthrough';
 
@@ -36,5 +39,15 @@ export function commandHandlers(s: Services): CommandHandlers {
     'wixMedia.uploadSampleImage': guard('wixMedia.uploadSampleImage', () => uploadSampleImage(s)),
     'wixMedia.choosePasteDefault': guard('wixMedia.choosePasteDefault', (...args) => choosePasteDefault(args)),
     'wixMedia.uploadDocumentAssets': guard('wixMedia.uploadDocumentAssets', (...args) => uploadDocumentAssets(s, args)),
+    'wixMedia.uploadAgain': guard('wixMedia.uploadAgain', (...args) => uploadAgain(s, args)),
+    'wixMedia.copyAs': guard('wixMedia.copyAs', (...args) => copyAs(s, args)),
+    'wixMedia.revealInView': guard('wixMedia.revealInView', (...args) => revealInView(s, args)),
+    'wixMedia.view.search': guard('wixMedia.view.search', (...args) => searchView(s, args)),
+    'wixMedia.view.refresh': guard('wixMedia.view.refresh', () => refreshView(s)),
+    'wixMedia.view.loadMore': guard('wixMedia.view.loadMore', (...args) => loadMore(s, args)),
+    'wixMedia.view.insert': guard('wixMedia.view.insert', (...args) => insertFile(s, args)),
+    'wixMedia.view.openInBrowser': guard('wixMedia.view.openInBrowser', (...args) => openInBrowser(s, args)),
+    'wixMedia.view.revealSource': guard('wixMedia.view.revealSource', (...args) => revealSource(s, args)),
+    'wixMedia.view.trash': guard('wixMedia.view.trash', (...args) => trashFile(s, args)),
   };
 }

@@ -97,7 +97,7 @@ export async function askFolderAndLabels(s: Services, folder: string | undefined
 }
 
 /** Everything a command asks or checks before sending anything: a request to run, or the result to stop with. */
-async function gatherUpload(s: Services, args: readonly unknown[], recent: readonly RecentEditor[]): Promise<UploadRequest | UploadResult> {
+async function gatherUpload(s: Services, args: readonly unknown[], recent: readonly RecentEditor[], extra: { force?: boolean } = {}): Promise<UploadRequest | UploadResult> {
   const { uris, options } = parseUploadArgs(args);
   const interactive = options === undefined;
   // The place to insert is where the cursor was when the upload was asked for.
@@ -169,12 +169,13 @@ async function gatherUpload(s: Services, args: readonly unknown[], recent: reado
     folderLabel,
     labels: labels ?? [],
     private: options?.private ?? cfg.private,
+    force: extra.force ?? options?.force,
     destination,
   };
 }
 
-export async function upload(s: Services, args: readonly unknown[]): Promise<UploadResult> {
-  const gathered = await gatherUpload(s, args, s.recentEditors.all());
+export async function upload(s: Services, args: readonly unknown[], extra: { force?: boolean } = {}): Promise<UploadResult> {
+  const gathered = await gatherUpload(s, args, s.recentEditors.all(), extra);
   return 'destination' in gathered ? runUpload(s, gathered) : gathered;
 }
 

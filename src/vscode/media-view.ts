@@ -1,0 +1,343 @@
+// The "Wix Media" view: the site's folders and files, loaded lazily and page by page, a Search Files node, and
+// "Recent uploads" (this site, newest first, kept in globalState so it survives restarts, bounded).
+import * as vscode from 'vscode';
+import { formatReference, staticUrl } from '../upload/reference';
+import type { UploadItem } from '../upload/types';
+import { WixError } from '../wix/errors';
+import { describeError } from '../wix/messages';
+import { formatBytes } from '../wix/validate';
+import { MEDIA_ROOT, type FileDescriptor, type Folder } from '../wix/types';
+import { readConfig } from './config';
+import { mediaData } from './media-view-data';
+import type { Services } from './services';
+
+import { FILE_MIME, VIEW_ID } from './media-view-lazy';
+const RECENT_KEY = 'wixMedia.recentUploads';
+export const RECENT_MAX = 50;
+
+export interface RecentUpload {
+  id: string;
+  name: string;
+  url: string;
+  source?: string;
+  at: string;
+  file: FileDescriptor;
+}
+
+export type MediaNode =
+  | { kind: 'recent' }
+  | { kind: 'search'; term?: string }
+  | { kind: 'folder'; folder: Folder }
+  | { kind: 'file'; file: FileDescriptor; source?: string }
+  | { kind: 'more'; parent: MediaNode | undefined; cursor: string; what: 'files' | 'folders' | 'search' }
+  | { kind: 'message'; text: string };
+
+type State = 'noKey' | 'noSite' | 'empty' | 'ready' | 'error';
+
+function pageSize(): number {
+  const n = vscode.workspace.getConfiguration('wixMedia').get<number>('view.pageSize') ?? 50;
+  return Math.min(100, Math.max(1, Math.round(n)));
+}
+
+function thumbnails(): boolean {
+  return vscode.workspace.getConfiguration('wixMedia').get<boolean>('view.thumbnails') ?? false;
+}
+
+/** Wix's image transformation URL at 64×64 (loaded from Wix's CDN, hence opt-in). */
+export function thumbnailUrl(d: FileDescriptor): string | undefined {
+  if (d.mediaType !== 'IMAGE' || d.private || !staticUrl(d)) return undefined;
+  return `${staticUrl(d)}/v1/fill/w_64,h_64,al_c/${encodeURIComponent(d.displayName || 'image')}`;
+}
+
+const TYPE_ICONS: Record<string, string> = { IMAGE: 'file-media', VECTOR: 'file-media', VIDEO: 'device-camera-video', AUDIO: 'unmute', DOCUMENT: 'file-pdf', ARCHIVE: 'file-zip' };
+
+export class MediaView implements vscode.TreeDataProvider<MediaNode>, vscode.TreeDragAndDropController<MediaNode> {
+  readonly dropMimeTypes: string[] = [];
+  readonly dragMimeTypes = [FILE_MIME, 'text/plain'];
+  private readonly changed = new vscode.EventEmitter<MediaNode | undefined>();
+  readonly onDidChangeTreeData = this.changed.event;
+  private fireOutside?: (node: MediaNode | undefined) => void;
+  view?: vscode.TreeView<MediaNode>;
+  private searchNode: { kind: 'search'; term?: string } = { kind: 'search' };
+  private readonly recentNode: MediaNode = { kind: 'recent' };
+  /** Children loaded so far, by parent (pages added by "Load more"); cleared by refresh(). */
+  private readonly cache = new Map<string, MediaNode[]>();
+  private readonly parents = new WeakMap<object, MediaNode | undefined>();
+  state: State = 'ready';
+  /** The modal confirmation before a destructive action (in-host tests read and answer it here). */
+  confirm = async (message: string, detail: string, button: string): Promise<string | undefined> =>
+    vscode.window.showWarningMessage(message, { modal: true, detail }, button);
+
+  constructor(private readonly s: Services) {
+    s.context.subscriptions.push(this.changed, { dispose: s.session.queue.onDidChange((item) => void this.onItem(item)) });
+  }
+
+  /** Called by the activation bundle's lazy view once the core is loaded. */
+  bind(view: vscode.TreeView<MediaNode>, fire: (node: MediaNode | undefined) => void): void {
+    this.view = view;
+    this.fireOutside = fire;
+  }
+
+  refresh(): void {
+    this.cache.clear();
+    this.fire(undefined);
+  }
+
+  private fire(node: MediaNode | undefined): void {
+    this.changed.fire(node);
+    this.fireOutside?.(node);
+  }
+
+  private keyOf(node: MediaNode | undefined): string | undefined {
+    if (!node) return 'root';
+    if (node.kind === 'folder') return `f:${node.folder.id}`;
+    if (node.kind === 'search') return `s:${node.term ?? ''}`;
+    return undefined;
+  }
+
+  // ---- recent uploads ----
+
+  private async onItem(item: UploadItem): Promise<void> {
+    if (item.state !== 'done' || !item.descriptor) return;
+    let siteId: string;
+    try { siteId = (await this.s.session.connection()).siteId; } catch { return; }
+    const d = item.descriptor;
+    const entry: RecentUpload = { id: d.id, name: d.displayName, url: staticUrl(d), source: item.source.path, at: new Date().toISOString(), file: d };
+    const list = [entry, ...this.recents(siteId).filter((r) => r.id !== d.id)].slice(0, RECENT_MAX);
+    await this.s.context.globalState.update(`${RECENT_KEY}.${siteId}`, list);
+    this.refresh();
+  }
+
+  recents(siteId: string): RecentUpload[] {
+    return this.s.context.globalState.get<RecentUpload[]>(`${RECENT_KEY}.${siteId}`, []);
+  }
+
+  // ---- search ----
+
+  async search(term: string | undefined): Promise<MediaNode> {
+    this.searchNode = { kind: 'search', term: term?.trim() || undefined };
+    this.refresh();
+    if (this.view?.visible && this.searchNode.term) {
+      try { await this.view.reveal(this.searchNode, { expand: true, select: false }); } catch { /* view not shown */ }
+    }
+    return this.searchNode;
+  }
+
+  // ---- tree ----
+
+  getParent(node: MediaNode): MediaNode | undefined {
+    return this.parents.get(node);
+  }
+
+  async getChildren(node?: MediaNode): Promise<MediaNode[]> {
+    const key = this.keyOf(node);
+    const cached = key ? this.cache.get(key) : undefined;
+    const out = cached ?? await this.children(node);
+    if (key && !cached && !out.some((n) => n.kind === 'message')) this.cache.set(key, out);
+    for (const c of out) this.parents.set(c, node);
+    return out;
+  }
+
+  private async setState(state: State): Promise<void> {
+    this.state = state;
+    await vscode.commands.executeCommand('setContext', 'wixMedia.view.state', state);
+  }
+
+  private async children(node?: MediaNode): Promise<MediaNode[]> {
+    const data = mediaData(this.s);
+    let conn: { client: import('../wix/media-library').MediaLibraryClient; siteId: string };
+    try {
+      conn = await data.client();
+    } catch (e) {
+      const code = (e as WixError)?.code;
+      await this.setState(code === 'NO_API_KEY' ? 'noKey' : code === 'NO_SITE_ID' ? 'noSite' : 'error');
+      return code === 'NO_API_KEY' || code === 'NO_SITE_ID' ? [] : [{ kind: 'message', text: describeError(e) }];
+    }
+    const { client, siteId } = conn;
+    const limit = pageSize();
+    try {
+      if (!node) {
+        const [folders, files] = await Promise.all([client.listFolders(MEDIA_ROOT, undefined, limit), client.listFiles(MEDIA_ROOT, undefined, limit)]);
+        data.remember(siteId, files.files);
+        const recent = this.recents(siteId);
+        if (!folders.folders.length && !files.files.length && !recent.length) {
+          await this.setState('empty');
+          return [];
+        }
+        await this.setState('ready');
+        return [
+          this.searchNode, ...(recent.length ? [this.recentNode] : []),
+          ...this.folderPage(undefined, folders.folders, folders.next), ...this.filePage(undefined, files.files, files.next, 'files'),
+        ];
+      }
+      switch (node.kind) {
+        case 'recent':
+          return this.recents(siteId).map((r) => ({ kind: 'file', file: r.file, source: r.source }));
+        case 'search': {
+          if (!node.term) return [{ kind: 'message', text: vscode.l10n.t('Click to search the site\'s files by name or label.') }];
+          const page = await client.searchFiles(node.term, undefined, limit);
+          data.remember(siteId, page.files);
+          if (!page.files.length) return [{ kind: 'message', text: vscode.l10n.t('No files match "{0}".', node.term) }];
+          return this.filePage(node, page.files, page.next, 'search');
+        }
+        case 'folder': {
+          const [folders, files] = await Promise.all([client.listFolders(node.folder.id, undefined, limit), client.listFiles(node.folder.id, undefined, limit)]);
+          data.remember(siteId, files.files);
+          return [...this.folderPage(node, folders.folders, folders.next), ...this.filePage(node, files.files, files.next, 'files')];
+        }
+        default:
+          return [];
+      }
+    } catch (e) {
+      return [{ kind: 'message', text: vscode.l10n.t('Could not list the files: {0}', describeError(e)) }];
+    }
+  }
+
+  private folderPage(parent: MediaNode | undefined, folders: Folder[], next: string | undefined): MediaNode[] {
+    const nodes: MediaNode[] = folders.map((folder) => ({ kind: 'folder', folder }));
+    if (next) nodes.push({ kind: 'more', parent, cursor: next, what: 'folders' });
+    return nodes;
+  }
+
+  private filePage(parent: MediaNode | undefined, files: FileDescriptor[], next: string | undefined, what: 'files' | 'search'): MediaNode[] {
+    const nodes: MediaNode[] = files.map((file) => ({ kind: 'file', file }));
+    if (next) nodes.push({ kind: 'more', parent, cursor: next, what });
+    return nodes;
+  }
+
+  /** "Load more": fetches the next page and shows it in place of the node. */
+  async loadMore(node: MediaNode): Promise<MediaNode[]> {
+    if (node.kind !== 'more') return [];
+    const { client, siteId } = await mediaData(this.s).client();
+    const limit = pageSize();
+    const parent = node.parent;
+    const folderId = parent?.kind === 'folder' ? parent.folder.id : MEDIA_ROOT;
+    let added: MediaNode[];
+    if (node.what === 'folders') {
+      const page = await client.listFolders(folderId, node.cursor, limit);
+      added = this.folderPage(parent, page.folders, page.next);
+    } else {
+      const page = node.what === 'search' && parent?.kind === 'search'
+        ? await client.searchFiles(parent.term ?? '', node.cursor, limit)
+        : await client.listFiles(folderId, node.cursor, limit);
+      mediaData(this.s).remember(siteId, page.files);
+      added = this.filePage(parent, page.files, page.next, node.what);
+    }
+    // The page (with its own "Load more", if any) takes the place of the node it was asked from.
+    const key = this.keyOf(parent)!;
+    const list = this.cache.get(key) ?? [];
+    const at = list.indexOf(node);
+    this.cache.set(key, at < 0 ? [...list, ...added] : [...list.slice(0, at), ...added, ...list.slice(at + 1)]);
+    for (const c of added) this.parents.set(c, parent);
+    this.fire(parent);
+    return added;
+  }
+
+  getTreeItem(node: MediaNode): vscode.TreeItem {
+    switch (node.kind) {
+      case 'recent': {
+        const t = new vscode.TreeItem(vscode.l10n.t('Recent uploads'), vscode.TreeItemCollapsibleState.Collapsed);
+        t.iconPath = new vscode.ThemeIcon('history');
+        t.contextValue = 'wixMedia.recent';
+        return t;
+      }
+      case 'search': {
+        const label = node.term ? vscode.l10n.t('Search: {0}', node.term) : vscode.l10n.t('Search Files…');
+        const t = new vscode.TreeItem(label, node.term ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.None);
+        t.id = `search:${node.term ?? ''}`;
+        t.iconPath = new vscode.ThemeIcon('search');
+        t.command = { command: 'wixMedia.view.search', title: vscode.l10n.t('Search Files') };
+        t.contextValue = 'wixMedia.search';
+        return t;
+      }
+      case 'folder': {
+        const t = new vscode.TreeItem(node.folder.displayName, vscode.TreeItemCollapsibleState.Collapsed);
+        t.iconPath = vscode.ThemeIcon.Folder;
+        t.contextValue = 'wixMedia.folder';
+        t.id = `folder:${node.folder.id}`;
+        return t;
+      }
+      case 'file': {
+        const d = node.file;
+        const t = new vscode.TreeItem(d.displayName, vscode.TreeItemCollapsibleState.None);
+        t.description = `${d.mediaType.toLowerCase()} · ${formatBytes(Number(d.sizeInBytes) || 0)}`;
+        t.tooltip = new vscode.MarkdownString(`**${d.displayName}**\n\n${staticUrl(d)}`);
+        const thumb = thumbnails() ? thumbnailUrl(d) : undefined;
+        t.iconPath = thumb ? vscode.Uri.parse(thumb) : new vscode.ThemeIcon(TYPE_ICONS[d.mediaType] ?? 'file');
+        t.contextValue = 'wixMedia.file';
+        return t;
+      }
+      case 'more': {
+        const t = new vscode.TreeItem(vscode.l10n.t('Load more…'), vscode.TreeItemCollapsibleState.None);
+        t.iconPath = new vscode.ThemeIcon('ellipsis');
+        t.command = { command: 'wixMedia.view.loadMore', title: vscode.l10n.t('Load more'), arguments: [node] };
+        return t;
+      }
+      case 'message':
+        return new vscode.TreeItem(node.text, vscode.TreeItemCollapsibleState.None);
+    }
+  }
+
+  // ---- drag into an editor ----
+
+  handleDrag(source: readonly MediaNode[], dt: vscode.DataTransfer): void {
+    const files = source.filter((n): n is Extract<MediaNode, { kind: 'file' }> => n.kind === 'file').map((n) => n.file);
+    if (!files.length) return;
+    dt.set(FILE_MIME, new vscode.DataTransferItem(JSON.stringify(files)));
+    dt.set('text/plain', new vscode.DataTransferItem(files.map(staticUrl).join('\n')));
+  }
+}
+
+/** The reference for a file in a document of this language, as the user's templates and style say. */
+export function referenceFor(d: FileDescriptor, languageId: string): string {
+  const cfg = readConfig();
+  return formatReference(d, { languageId, style: cfg.referenceStyle, templates: cfg.templates });
+}
+
+/** Turns files dragged from the view into references in the language of the document they land in. */
+export class MediaDropProvider implements vscode.DocumentDropEditProvider {
+  static readonly kind = vscode.DocumentDropOrPasteEditKind.Empty.append('wixMedia', 'reference');
+
+  async provideDocumentDropEdits(doc: vscode.TextDocument, _pos: vscode.Position, dt: vscode.DataTransfer): Promise<vscode.DocumentDropEdit | undefined> {
+    const item = dt.get(FILE_MIME);
+    if (!item) return undefined;
+    let files: FileDescriptor[];
+    try { files = JSON.parse(await item.asString()) as FileDescriptor[]; } catch { return undefined; }
+    if (!Array.isArray(files) || !files.length) return undefined;
+    const text = files.map((f) => referenceFor(f, doc.languageId)).join(doc.eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n');
+    const edit = new vscode.DocumentDropEdit(text, vscode.l10n.t('Insert Wix Media reference'), MediaDropProvider.kind);
+    edit.yieldTo = [];
+    return edit;
+  }
+}
+
+const views = new WeakMap<Services, MediaView>();
+
+export function mediaView(s: Services): MediaView {
+  let v = views.get(s);
+  if (!v) {
+    v = new MediaView(s);
+    views.set(s, v);
+    s.context.subscriptions.push(vscode.languages.registerDocumentDropEditProvider({ pattern: '**' }, new MediaDropProvider(), {
+      providedDropEditKinds: [MediaDropProvider.kind], dropMimeTypes: [FILE_MIME],
+    }));
+  }
+  return v;
+}
+
+/** Reveal in Wix Media View (from a hover): shows the file under "Recent uploads" or its search result. */
+export async function revealInView(s: Services, args: readonly unknown[]): Promise<{ revealed: boolean }> {
+  const fileId = (args[0] as { fileId?: string } | undefined)?.fileId;
+  if (!fileId) return { revealed: false };
+  const d = await mediaData(s).descriptor(fileId);
+  const v = mediaView(s);
+  await vscode.commands.executeCommand(`${VIEW_ID}.focus`);
+  if (!d) return { revealed: false };
+  const node = await v.search(d.displayName);
+  const kids = await v.getChildren(node);
+  const hit = kids.find((k) => k.kind === 'file' && k.file.id === d.id);
+  if (hit && v.view) {
+    try { await v.view.reveal(hit, { select: true, focus: true }); } catch { /* not shown */ }
+  }
+  return { revealed: !!hit };
+}

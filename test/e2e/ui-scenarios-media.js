@@ -1,0 +1,85 @@
+'use strict';
+// Wix Media view and hovers, driven through the real workbench as a person does: hover a Wix URL in a
+// Markdown file and see the preview; search the view, right-click a file and insert it at the cursor.
+// The file is put on the emulator over its REST API first (generate-upload-url + PUT), as another
+// teammate's upload would be.
+const fs = require('fs');
+const path = require('path');
+
+const reEscape = s => String(s).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+module.exports = async function scenarios(kit, { assert, ws, emu, fixtures, page }) {
+  const abs = rel => path.join(ws, rel);
+  const setKey = async key => {
+    // On a loaded machine the extension's commands reach the palette some seconds after the workbench shows.
+    await kit.waitUntil('the Wix Media commands in the palette', async () => {
+      try { await kit.palette('Wix Media: Set API Key'); return true; } catch { await page.keyboard.press('Escape'); return false; }
+    }, 90000, 1000);
+    await kit.inputBox(key, { password: true, title: 'Wix Media: API key', prompt: /API Keys Manager/ });
+    await kit.notification(/Wix Media: The API key works for site/, { timeout: 30000 });
+  };
+  const headers = { authorization: emu.apiKey, 'wix-site-id': emu.siteId, 'content-type': 'application/json' };
+  async function seedOnSite(rel, name) {
+    const bytes = fs.readFileSync(abs(rel));
+    const gen = await fetch(`${emu.baseUrl}/site-media/v1/files/generate-upload-url`, {
+      method: 'POST', headers, body: JSON.stringify({ mimeType: 'image/png', fileName: name, sizeInBytes: String(bytes.length), filePath: '/team' }),
+    });
+    const { uploadUrl } = await gen.json();
+    const put = await fetch(`${uploadUrl}?filename=${encodeURIComponent(name)}`, { method: 'PUT', headers: { 'content-type': 'image/png' }, body: bytes });
+    return (await put.json()).file;
+  }
+
+  await kit.test('hover a static.wixstatic.com URL in Markdown: the preview shows the image, its size, folder and state (screenshot)', async () => {
+    await setKey(emu.apiKey);
+    const file = await seedOnSite('images/logo.png', 'team-logo.png');
+    // Wix's CDN, played offline: the hover's image (a /v1/fit/… rendition) is answered with the uploaded bytes,
+    // so the screenshot shows the picture and nothing leaves 127.0.0.1. Page routes come before the harness's
+    // context route, which would otherwise block (and report) the request.
+    const cdn = [];
+    await page.route('https://static.wixstatic.com/media/**', route => {
+      cdn.push(route.request().url());
+      return route.fulfill({ status: 200, contentType: 'image/png', body: fs.readFileSync(abs('images/logo.png')) });
+    });
+    fs.writeFileSync(abs('hover.md'), `# Hover\n\n![logo](${file.url})\n`);
+    await kit.openFile('hover.md');
+    const line = kit.activeEditor.locator('.view-line', { hasText: 'static.wixstatic.com' }).first();
+    await line.waitFor({ state: 'visible', timeout: 10000 });
+    const box = await line.boundingBox();
+    // Over the URL: past "![logo](" and well inside the long URL.
+    await page.mouse.move(box.x + 160, box.y + box.height / 2);
+    const hover = page.locator('.monaco-hover:visible').filter({ hasText: 'team-logo.png' }).first();
+    await hover.waitFor({ state: 'visible', timeout: 20000 });
+    const text = await hover.innerText();
+    assert.match(text, /128 × 128 px/);
+    assert.match(text, /folder \/team/);
+    assert.match(text, /ready/);
+    assert.match(text, /Copy as:/);
+    const img = hover.locator('img').first();
+    assert.match(await img.getAttribute('src'), new RegExp(`^${reEscape(file.url)}/v1/fit/w_320,h_240,al_c/team-logo\\.png$`));
+    await kit.waitUntil('the preview image to load', () => img.evaluate(el => el.complete && el.naturalWidth === 128));
+    assert.deepStrictEqual(cdn, [`${file.url}/v1/fit/w_320,h_240,al_c/team-logo.png`], 'only the hover\'s rendition was fetched');
+    await kit.shot('hover preview');
+    fs.copyFileSync(path.join(kit.shotsDir, fs.readdirSync(kit.shotsDir).filter(f => f.includes('hover_preview')).pop()), path.join(kit.shotsDir, 'hover-preview.png'));
+    await page.keyboard.press('Escape');
+  });
+
+  await kit.test('open the Wix Media view, search, right-click the file > Insert at Cursor -> its Markdown reference in README.md', async () => {
+    await kit.openFile('README.md');
+    await kit.gotoLine(5, 1);
+    const before = await kit.editorText();
+    await kit.palette('Wix Media: Search Files');
+    await kit.inputBox('team-logo', { title: 'Search Files' });
+    const row = page.locator('.pane-body .monaco-list-row[aria-label*="team-logo.png"]').first();
+    await row.waitFor({ state: 'visible', timeout: 20000 });
+    await kit.shot('view with search result');
+    // The editor keeps its cursor while the view has the focus.
+    await kit.contextMenu(row, 'Insert at Cursor');
+    const state = await kit.emuState();
+    const stored = state.files.find(f => f.descriptor.displayName === 'team-logo.png');
+    const ref = `![team-logo](${stored.descriptor.url})`;
+    const text = await kit.waitEditorText('the reference in README.md', t => t.includes(ref));
+    assert.strictEqual(text.replace(ref, ''), before);
+    assert.strictEqual(state.files.length, 1, 'inserting uploads nothing');
+    await kit.shot('inserted from the view');
+  });
+};
