@@ -120,8 +120,8 @@ describe('commands and the API key', () => {
 
   it('selectSite with a site id checks it with the key, then sets wixMedia.siteId; a site the key cannot reach is not saved', async () => {
     await setUserSettings({ siteId: '0f0f0f0f-1111-4222-8333-444444444444' });
-    const r = await vscode.commands.executeCommand<{ siteId: string; changed: boolean }>('wixMedia.selectSite', { siteId: emu.siteId });
-    assert.strictEqual(r.changed, true);
+    const r = await vscode.commands.executeCommand<{ siteId: string; changed: boolean; message?: string }>('wixMedia.selectSite', { siteId: emu.siteId });
+    assert.strictEqual(r.changed, true, r.message);
     assert.strictEqual(cfg().get('siteId'), emu.siteId);
     const refused = await vscode.commands.executeCommand<{ changed: boolean; message?: string }>('wixMedia.selectSite', { siteId: '0f0f0f0f-1111-4222-8333-444444444444' });
     assert.strictEqual(refused.changed, false);
