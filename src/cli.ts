@@ -1,7 +1,7 @@
 // wix-media: the command-line face of the upload engine. See `wix-media --help`.
 import { setFlagsFromString } from 'node:v8';
 import { version } from '../package.json';
-import { credentialsFrom, HELP, parseCli, UsageError, type ParsedArgs } from './cli/args';
+import { credentialsFrom, HELP, parseCli, rateLimitFrom, UsageError, type ParsedArgs } from './cli/args';
 import { runUpload, type UploadIo } from './cli/upload';
 import { WixMediaClient } from './wix/client';
 import type { Logger } from './wix/log';
@@ -22,11 +22,13 @@ function stderrLogger(io: CliIo): Logger {
 export async function main(argv: readonly string[], io: CliIo): Promise<number> {
   let args: ParsedArgs;
   let creds;
+  let rateLimit;
   try {
     args = parseCli(argv);
     if (args.command === 'help') { io.stdout.write(HELP); return EXIT.OK; }
     if (args.command === 'version') { io.stdout.write(`${version}\n`); return EXIT.OK; }
     creds = credentialsFrom(io.env);
+    rateLimit = rateLimitFrom(io.env);
   } catch (e) {
     if (!(e instanceof UsageError)) throw e;
     io.stderr.write(`wix-media: ${redact(e.message)}\n`);
@@ -36,7 +38,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
 
   const logger = args.verbose ? stderrLogger(io) : undefined;
   const client = new WixMediaClient({
-    apiKey: creds.apiKey, siteId: creds.siteId, baseUrl: creds.baseUrl, logger, userAgent: `wix-media-cli/${version}`,
+    apiKey: creds.apiKey, siteId: creds.siteId, baseUrl: creds.baseUrl, logger, userAgent: `wix-media-cli/${version}`, rateLimit,
   });
   try {
     const outcome = await runUpload(args, client, { ...io, logger });
