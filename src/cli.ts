@@ -1,7 +1,7 @@
 // wix-media: the command-line face of the upload engine. See `wix-media --help`.
 import { setFlagsFromString } from 'node:v8';
 import { version } from '../package.json';
-import { credentialsFrom, HELP, parseCli, UsageError, type ParsedArgs } from './cli/args';
+import { credentialsFrom, HELP, parseCli, rateLimitFrom, UsageError, type ParsedArgs } from './cli/args';
 import { cliErrorText } from './cli/output';
 import { runRewrite } from './cli/rewrite';
 import { runUpload, type UploadIo } from './cli/upload';
@@ -24,6 +24,7 @@ function stderrLogger(io: CliIo): Logger {
 export async function main(argv: readonly string[], io: CliIo): Promise<number> {
   let args: ParsedArgs;
   let creds;
+  let rateLimit;
   try {
     args = parseCli(argv);
     if (args.command === 'help') { io.stdout.write(HELP); return EXIT.OK; }
@@ -34,6 +35,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       return dry.complete ? EXIT.OK : EXIT.FAILED;
     }
     creds = credentialsFrom(io.env);
+    rateLimit = rateLimitFrom(io.env);
   } catch (e) {
     if (!(e instanceof UsageError)) throw e;
     io.stderr.write(`wix-media: ${redact(e.message)}\n`);
@@ -47,6 +49,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     client = new WixMediaClient({
       apiKey: creds.apiKey, siteId: creds.siteId, baseUrl: creds.baseUrl, logger, userAgent: `wix-media-cli/${version}`,
       proxy: proxyFromEnv(io.env), // HTTPS_PROXY, HTTP_PROXY, NO_PROXY
+      rateLimit,
     });
   } catch (e) {
     io.stderr.write(`wix-media: ${redact(e instanceof Error ? e.message : String(e))}\n`);

@@ -87,6 +87,7 @@ Options:
 Environment:
   WIX_API_KEY          A Wix API key with the "Manage Media Manager" permission (required)
   WIX_SITE_ID          The site's ID: the GUID after /dashboard/ in its dashboard URL (required)
+  WIX_API_RATE_LIMIT   Wix's API rate as CALLS/WINDOW_MS (default 200/60000); uploads pace a little under it
   WIX_API_BASE_URL     API base URL (default https://www.wixapis.com)
 
 Progress goes to stderr when it is a terminal; each file that fails gets one line on stderr.
@@ -248,6 +249,17 @@ export interface Credentials {
 }
 
 export const DEFAULT_BASE_URL = 'https://www.wixapis.com';
+
+/** WIX_API_RATE_LIMIT=CALLS/WINDOW_MS: Wix's API rate the uploads pace under (default 200/60000, Wix's documented one). */
+export function rateLimitFrom(env: NodeJS.ProcessEnv): { requestsPerWindow: number; windowMs: number } | undefined {
+  const raw = env.WIX_API_RATE_LIMIT?.trim();
+  if (!raw) return undefined;
+  const m = /^(\d+)\/(\d+)$/.exec(raw);
+  if (!m || Number(m[1]) < 1 || Number(m[2]) < 1) {
+    throw new UsageError(`WIX_API_RATE_LIMIT must be CALLS/WINDOW_MS such as 200/60000, not '${raw}'.`);
+  }
+  return { requestsPerWindow: Number(m[1]), windowMs: Number(m[2]) };
+}
 
 /** Reads WIX_API_KEY, WIX_SITE_ID and WIX_API_BASE_URL; a missing one is a usage error naming it. */
 export function credentialsFrom(env: NodeJS.ProcessEnv): Credentials {

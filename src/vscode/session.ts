@@ -33,7 +33,7 @@ export function noSiteError() {
 
 export class MediaSession implements vscode.Disposable {
   readonly queue: UploadQueue;
-  private cached?: { conn: Connection; client: WixMediaClient };
+  private cached?: { conn: Connection; client: WixMediaClient; rate: string };
   private readonly retired: WixMediaClient[] = [];
   private readonly subs: vscode.Disposable[] = [];
 
@@ -59,11 +59,12 @@ export class MediaSession implements vscode.Disposable {
   async client(): Promise<MediaClient> {
     const conn = await this.connection();
     const c = this.cached;
-    if (c && c.conn.apiKey === conn.apiKey && c.conn.siteId === conn.siteId && c.conn.baseUrl === conn.baseUrl) return c.client;
+    const rate = JSON.stringify(readConfig().apiRateLimit);
+    if (c && c.conn.apiKey === conn.apiKey && c.conn.siteId === conn.siteId && c.conn.baseUrl === conn.baseUrl && c.rate === rate) return c.client;
     // In-flight uploads may still use the old client: close it only on dispose.
     if (c) this.retired.push(c.client);
     const client = this.create(conn);
-    this.cached = { conn, client };
+    this.cached = { conn, client, rate };
     this.log.debug(`Using the Wix API at ${conn.baseUrl} for site ${conn.siteId}.`);
     return client;
   }

@@ -1,4 +1,4 @@
-// /site-media/v1/files/*: generate upload URLs (§2, §4.1), get a descriptor (§6). List Files: files-list.ts.
+// /site-media/v1/files/*: generate upload URLs (§2, §4.1), get a descriptor (§6). List, search and delete: files-query.ts.
 import type { Ctx } from './context';
 import { applicationError, ok, validationError, type HttpAnswer } from './errors';
 import { fileIdOf } from './library';

@@ -130,12 +130,16 @@ describe('commands and the API key', () => {
   });
 
   it('selectSite with a site id checks it with the key, then sets wixMedia.siteId; a site the key cannot reach is not saved', async () => {
-    await setUserSettings({ siteId: '0f0f0f0f-1111-4222-8333-444444444444' });
-    const r = await vscode.commands.executeCommand<{ siteId: string; changed: boolean }>('wixMedia.selectSite', { siteId: emu.siteId });
+    await storeKey(emu);
+    // Where the site is set now (an earlier test may have saved it in the workspace), so the change shows.
+    const target = cfg().inspect('siteId')?.workspaceValue !== undefined ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global;
+    await cfg().update('siteId', '0f0f0f0f-1111-4222-8333-444444444444', target);
+    const r = await vscode.commands.executeCommand<{ siteId: string; changed: boolean; message?: string }>('wixMedia.selectSite', { siteId: emu.siteId });
+    assert.strictEqual(r.siteId, emu.siteId, r.message);
     assert.strictEqual(r.changed, true);
     assert.strictEqual(cfg().get('siteId'), emu.siteId);
     const refused = await vscode.commands.executeCommand<{ changed: boolean; message?: string }>('wixMedia.selectSite', { siteId: '0f0f0f0f-1111-4222-8333-444444444444' });
-    assert.strictEqual(refused.changed, false);
+    assert.strictEqual(refused.changed, false, JSON.stringify(cfg().inspect('siteId')));
     assert.match(refused.message ?? '', /403/);
     assert.strictEqual(cfg().get('siteId'), emu.siteId);
   });

@@ -120,8 +120,11 @@ describe('cli: wix-media upload (spawned, against the emulator)', function () {
     assert.equal(objs.length, 2);
     for (const [i, name] of ['x.png', 'y.txt'].entries()) {
       const d = storedByName(name).descriptor;
+      // A private file's static URL answers 403: its url is the download link from generate-file-download-url (issue 10).
+      assert.match(objs[i].url, new RegExp(`^${emu.baseUrl}/download/media/`));
+      assert.equal(emu.urlStatus(objs[i].url), 200);
       assert.deepEqual(objs[i], {
-        file: name, id: d.id, name, url: d.url, wixUri: objs[i].wixUri, mediaType: d.mediaType,
+        file: name, id: d.id, name, url: objs[i].url, wixUri: objs[i].wixUri, mediaType: d.mediaType,
         sizeInBytes: d.sizeInBytes, operationStatus: objs[i].operationStatus, reused: false,
       });
     }
