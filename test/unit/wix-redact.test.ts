@@ -91,6 +91,7 @@ describe('wix redact: what stays out of a log line', () => {
   it('per-call secrets: exactly 6 characters are masked; shorter ones and undefined are ignored', () => {
     assert.equal(redact('id a1b2c3 here', ['a1b2c3']), 'id *** here');
     assert.equal(redact('upload abc to the site', ['abc', undefined]), 'upload abc to the site');
+    // A registry that starts with anything in it masks ordinary words; this phrase is what Stryker seeds a list with.
     assert.equal(redact('Stryker was here: nothing to hide'), 'Stryker was here: nothing to hide');
   });
 
