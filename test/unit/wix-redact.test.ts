@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { silentLogger } from '../../src/wix/log';
 import { redact, redactUrl, redactingLogger, registerSecret, unregisterSecret } from '../../src/wix/redact';
 
 describe('wix redact', () => {
@@ -50,6 +51,12 @@ describe('wix redact', () => {
   it('leaves ordinary text alone and ignores too-short secrets', () => {
     registerSecret('abc');
     assert.equal(redact('upload abc to /site-media/v1/files'), 'upload abc to /site-media/v1/files');
+  });
+
+  it('the silent logger (what a client without a log gets), wrapped or not, takes every level without failing', () => {
+    for (const log of [silentLogger, redactingLogger(silentLogger)]) {
+      assert.doesNotThrow(() => { log.trace('t'); log.debug('d'); log.info('i'); log.warn('w'); log.error('e'); });
+    }
   });
 
   it('redactingLogger redacts every level', () => {
