@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { WixError } from '../../src/wix/errors';
+import { WixError, isCancellation } from '../../src/wix/errors';
 import { parseErrorResponse, parseRetryAfter, statusCode } from '../../src/wix/errors-parse';
 import { describeError, localError, wixError } from '../../src/wix/messages';
 
@@ -191,5 +191,37 @@ describe('wix error parsing: what the user reads and how long the client waits',
     const odd = parseErrorResponse(400, body([{ ruleName: 42 }, { ruleName: { x: 1 } }]));
     assert.equal(odd.code, 'BAD_REQUEST');
     assert.equal(odd.kind, 'validation');
+  });
+});
+
+describe('wix errors: which failures are tried again, and which count as a cancel', () => {
+  const err = (kind: WixError['kind'], status?: number) => new WixError('m', { kind, code: 'X', status });
+
+  it('connection failures, timeouts, 429 and every 5xx are retried; other answers and local refusals are not', () => {
+    assert.equal(err('network').retryable, true);
+    assert.equal(err('timeout').retryable, true);
+    assert.equal(err('http', 429).retryable, true);
+    assert.equal(err('http', 500).retryable, true);
+    assert.equal(err('http', 503).retryable, true);
+    assert.equal(err('http', 499).retryable, false);
+    assert.equal(err('http', 404).retryable, false);
+    assert.equal(err('validation', 400).retryable, false);
+    assert.equal(err('local').retryable, false);
+    assert.equal(err('cancelled').retryable, false);
+  });
+
+  it('the underlying cause is kept for the log', () => {
+    const cause = new Error('ECONNRESET');
+    assert.equal(new WixError('m', { kind: 'network', code: 'ECONNRESET', cause }).cause, cause);
+    assert.equal(new WixError('m', { kind: 'network', code: 'ECONNRESET' }).cause, undefined);
+  });
+
+  it('a cancel is a cancelled WixError or an AbortError; nothing else is', () => {
+    assert.equal(isCancellation(err('cancelled')), true);
+    assert.equal(isCancellation(err('timeout')), false);
+    assert.equal(isCancellation(Object.assign(new Error('x'), { name: 'AbortError' })), true);
+    assert.equal(isCancellation(new Error('x')), false);
+    assert.equal(isCancellation(undefined), false);
+    assert.equal(isCancellation(null), false);
   });
 });

@@ -103,6 +103,15 @@ describe('wix fileSourceFromPath', () => {
     await refusesPath(join(dir, 'empty.txt'), 'ZERO_FILE_SIZE', /"empty\.txt": The file is empty/);
   });
 
+  it('a path through a file, a device and a link loop each get their own plain reason', async () => {
+    writeFileSync(join(dir, 'plain.txt'), 'x');
+    await refusesPath(join(dir, 'plain.txt', 'inner.png'), 'FILE_NOT_FOUND', /"inner\.png": The file does not exist/);
+    await refusesPath('/dev/null', 'NOT_A_FILE', /"null": .*not a regular file .*device, socket or pipe/);
+    symlinkSync(join(dir, 'loop-b'), join(dir, 'loop-a'));
+    symlinkSync(join(dir, 'loop-a'), join(dir, 'loop-b'));
+    await refusesPath(join(dir, 'loop-a'), 'FILE_READ_FAILED', /could not be opened \(ELOOP\)/);
+  });
+
   it('refuses an unreadable file', async function () {
     const p = join(dir, 'locked.png');
     writeFileSync(p, 'x');
