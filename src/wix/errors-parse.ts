@@ -15,10 +15,15 @@ export function statusCode(status: number): string {
 }
 
 /** Retry-After in ms: delta-seconds or an HTTP date; undefined when absent or unreadable. */
+const HTTP_DATE = /^\s*(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*,?\s.*\d{2}:\d{2}:\d{2}/i;
+
 export function parseRetryAfter(value: string | string[] | undefined, now = Date.now()): number | undefined {
   const v = Array.isArray(value) ? value[0] : value;
   if (!v) return undefined;
   if (/^\s*\d+(\.\d+)?\s*$/.test(v)) return Math.max(0, Math.round(parseFloat(v) * 1000));
+  // Only an HTTP-date (IMF-fixdate, RFC 850 or asctime, all starting with a weekday): Date.parse alone reads
+  // "in 5", "-5" or "5;" as dates in 2001, which would make the wait 0 ms instead of unreadable.
+  if (!HTTP_DATE.test(v)) return undefined;
   const at = Date.parse(v);
   return Number.isNaN(at) ? undefined : Math.max(0, at - now);
 }

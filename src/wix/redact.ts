@@ -59,7 +59,8 @@ const JWT = /eyJ[A-Za-z0-9_-]{4,}(?:\.[A-Za-z0-9_-]*){0,2}/g;
 const TOKEN_QUERY = /([?&;]token=)([^&#\s"'<>]+)/gi;
 // "uploadToken": "..." and Authorization: ... in serialized headers or bodies.
 const TOKEN_FIELD = /("(?:uploadToken|token|apiKey|authorization)"\s*:\s*")([^"]*)(")/gi;
-const AUTH_HEADER = /(\bauthorization\s*[:=]\s*)(?!\*\*\*)([^\s,;"'}]+)/gi;
+// The value after an optional quote and auth scheme: "Authorization: Bearer <token>" masks the token, not the word.
+const AUTH_HEADER = /(\bauthorization\s*[:=]\s*['"]?(?:(?:bearer|basic|token)\s+)?)(?!\*\*\*)([^\s,;"'}]+)/gi;
 
 /** Masks registered secrets, `secrets`, upload-URL tokens, JWT-like strings and token= query values. */
 export function redact(text: string, secrets: readonly (string | undefined)[] = []): string {

@@ -139,11 +139,13 @@ describe('wix error parsing: what the user reads and how long the client waits',
   });
 
   it('Retry-After: malformed values are unreadable (undefined), never a wrong or NaN wait', () => {
-    for (const v of ['5 seconds', '5sec', '~5', '1e3', '0x10', 'PT5S']) {
+    for (const v of ['5 seconds', '5sec', '~5', '1e3', '0x10', 'PT5S', 'in 5', '-5', '5;']) {
       assert.equal(parseRetryAfter(v), undefined, JSON.stringify(v));
     }
     const now = Date.parse('2025-01-01T00:00:10Z');
     assert.equal(parseRetryAfter('Wed, 01 Jan 2025 00:00:03 GMT', now), 0, 'a date in the past means now, not a negative wait');
+    assert.equal(parseRetryAfter('Wed, 01 Jan 2025 00:00:40 GMT', now), 30_000, 'an HTTP-date in the future: the time until it');
+    assert.equal(parseRetryAfter('Wednesday, 01-Jan-25 00:00:40 GMT', now), 30_000, 'the RFC 850 form');
   });
 
   it('a long server message is cut to 300 characters ending with an ellipsis; 300 characters are kept whole', () => {

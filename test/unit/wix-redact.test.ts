@@ -80,6 +80,13 @@ describe('wix redact: what stays out of a log line', () => {
     assert.equal(redact('{"authorization":"opaque-key-1234"}'), '{"authorization":"***"}');
   });
 
+  it('an Authorization value after a scheme or a quote is masked: the token, not the word "Bearer"', () => {
+    assert.equal(redact('Authorization: Bearer opaque-key-1234'), 'Authorization: Bearer ***');
+    assert.equal(redact('proxy-authorization: Basic dXNlcjpwYXNzd29yZA=='), 'proxy-authorization: Basic ***');
+    assert.equal(redact("{ authorization: 'opaque-key-1234' }"), "{ authorization: '***' }");
+    assert.equal(redact('{ Authorization: "Bearer opaque-key-1234" }'), '{ Authorization: "Bearer ***" }');
+  });
+
   it('every segment of a JWT is masked, not only its header', () => {
     const jwt = 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.c2lnbmF0dXJl';
     assert.equal(redact(`bearer ${jwt} end`), 'bearer *** end');
