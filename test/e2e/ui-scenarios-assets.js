@@ -7,26 +7,9 @@ const fs = require('fs');
 const path = require('path');
 
 const COMMAND = 'Upload Local Assets and Rewrite Links';
-const GUIDE = [
-  '# Guide',
-  '',
-  'The hero: ![Hero](./img/hero.png "Hero shot")',
-  '',
-  '![Hero again](img/hero.png)',
-  '',
-  '![Diagram](<../shared art/diagram one.png>)',
-  '',
-  '<img src="./img/logo.png" alt="Logo" width="64">',
-  '',
-  '![Remote](https://example.com/remote.png)',
-  '',
-  '![Missing](./img/missing.png)',
-  '',
-  '```markdown',
-  '![In code](./img/hero.png)',
-  '```',
-  '',
-].join('\n');
+/** The Markdown file of the acceptance: 3 local images (one twice, one through ../ and a space), a remote
+ * image, a missing file and an image in a fenced code block. */
+const GUIDE = fs.readFileSync(path.join(__dirname, '../fixtures/assets/guide.md'), 'utf8');
 
 module.exports = async function scenarios(kit, { assert, ws, emu, fixtures, page }) {
   const abs = rel => path.join(ws, rel);

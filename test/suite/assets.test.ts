@@ -2,6 +2,8 @@
 // text after the one edit, and that a single undo restores the document. The refactor preview needs a person to
 // press Apply, so these tests pass { preview: false }; the UI test (ui-scenarios-assets.js) presses it.
 import * as assert from 'node:assert';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as vscode from 'vscode';
@@ -11,26 +13,9 @@ import type { AssetsResult } from '../../src/vscode/commands/assets';
 import { makePng, sha256 } from '../helpers/fixtures';
 import { pngFile, textFile, until, uploadSuiteHooks, type LocalFile } from './helpers';
 
-const GUIDE = [
-  '# Guide',
-  '',
-  'The hero: ![Hero](./img/hero.png "Hero shot")',
-  '',
-  '![Hero again](img/hero.png)',
-  '',
-  '![Diagram](<../shared art/diagram one.png>)',
-  '',
-  '<img src="./img/logo.png" alt="Logo" width="64">',
-  '',
-  '![Remote](https://example.com/remote.png)',
-  '',
-  '![Missing](./img/missing.png)',
-  '',
-  '```markdown',
-  '![In code](./img/hero.png)',
-  '```',
-  '',
-].join('\n');
+/** The Markdown file of the acceptance: 3 local images (one twice, one through ../ and a space), a remote
+ * image, a missing file and an image in a fenced code block. */
+const GUIDE = fs.readFileSync(path.resolve(__dirname, '../../../test/fixtures/assets/guide.md'), 'utf8');
 
 describe('assets: Upload Local Assets and Rewrite Links', () => {
   let emu: WixEmulator;

@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { WixEmulator } from '../emulator/server';
 import { makePng, sha256, tempDir, writeFile } from '../helpers/fixtures';
 import { main } from '../../src/cli';
@@ -13,26 +13,7 @@ interface Run { code: number; stdout: string; stderr: string }
 
 /** The Markdown file of the acceptance: 3 local images (one twice, one through ../ and a space), a remote
  * image, a missing file and an image in a fenced code block. */
-const GUIDE = [
-  '# Guide',
-  '',
-  'The hero: ![Hero](./img/hero.png "Hero shot")',
-  '',
-  '![Hero again](img/hero.png)',
-  '',
-  '![Diagram](<../shared art/diagram one.png>)',
-  '',
-  '<img src="./img/logo.png" alt="Logo" width="64">',
-  '',
-  '![Remote](https://example.com/remote.png)',
-  '',
-  '![Missing](./img/missing.png)',
-  '',
-  '```markdown',
-  '![In code](./img/hero.png)',
-  '```',
-  '',
-].join('\n');
+const GUIDE = readFileSync(resolve(__dirname, '../../../test/fixtures/assets/guide.md'), 'utf8');
 
 describe('cli: wix-media rewrite (in-process, against the emulator)', function () {
   this.timeout(60_000);
