@@ -22,6 +22,10 @@ module.exports = async function l10nScenarios(kit, { assert, devPath, page }) {
 
   await kit.test('l10n: the palette lists the commands under their pseudo-translated category and titles', async () => {
     assert.notStrictEqual(cmd('showQueue'), `${english['category.wixMedia']}: ${english['command.showQueue.title']}`);
+    // The contributions arrive once the extension host has scanned the extension: its Explorer view, under its
+    // pseudo-translated name, says they have (the palette is typed into only then).
+    await page.locator('.pane-header .title', { hasText: nls['view.wixMedia.library.name'] }).first()
+      .waitFor({ state: 'visible', timeout: 60000 });
     await kit.palette(cmd('showQueue'));
     // Show Queue's empty state: its title and placeholder come from the extension's pseudo bundle.
     await kit.waitQuickInput({ title: say('Wix Media: Upload Queue'), placeholder: say('No uploads yet in this window') });
