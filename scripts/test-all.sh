@@ -9,6 +9,7 @@ npm run -s build || exit 1
 npm run -s compile-tests || exit 1
 
 rc=0
+npm run -s l10n:check || rc=1
 npx mocha || rc=1
 bash test/e2e/install.sh || { echo "e2e install failed"; exit 1; }
 bash test/e2e/run.sh || rc=1

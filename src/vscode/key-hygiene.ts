@@ -5,7 +5,13 @@ import { registerSecret } from '../wix/redact';
 import { effectiveApiBaseUrl, isLoopbackUrl, removeStrayKey, strayKeyLocations } from './config';
 import type { Services } from './services';
 
-const MOVE = 'Move to Secret Storage';
+/** Where a stray key sits, in the display language (the log keeps config.ts's English `where`). */
+function placeOf(k: ReturnType<typeof strayKeyLocations>[number]): string {
+  if (k.target === vscode.ConfigurationTarget.Global) return vscode.l10n.t('your user settings');
+  if (k.target === vscode.ConfigurationTarget.Workspace) return vscode.l10n.t('the workspace settings');
+  const folder = k.scope && vscode.workspace.getWorkspaceFolder(k.scope);
+  return folder ? vscode.l10n.t('the settings of folder {0}', folder.name) : k.where;
+}
 
 /** Warns about a `wixMedia.apiKey` in any settings file; resolves with what was found (and moved). */
 export async function checkStrayKey(s: Services, opts: { prompt: boolean } = { prompt: true }): Promise<{ found: number; moved: boolean }> {
@@ -15,14 +21,17 @@ export async function checkStrayKey(s: Services, opts: { prompt: boolean } = { p
   const where = stray.map(k => k.where).join(' and ');
   s.log.warn(`A Wix API key was found in ${where} (settings.json), which is plain text. Run 'Wix Media: Set API Key' or move it to the secret storage.`);
   if (!opts.prompt) return { found: stray.length, moved: false };
+  const move = vscode.l10n.t('Move to Secret Storage');
+  const openSettings = vscode.l10n.t('Open Settings');
   const choice = await vscode.window.showWarningMessage(
-    `Wix Media: an API key is stored in ${where} (settings.json), which is plain text and may be shared or committed. Move it to VS Code's secret storage?`,
-    MOVE, 'Open Settings');
-  if (choice === 'Open Settings') {
+    vscode.l10n.t("Wix Media: an API key is stored in {0} (settings.json), which is plain text and may be shared or committed. Move it to VS Code's secret storage?",
+      stray.map(placeOf).join(', ')),
+    move, openSettings);
+  if (choice === openSettings) {
     await vscode.commands.executeCommand('workbench.action.openSettingsJson');
     return { found: stray.length, moved: false };
   }
-  if (choice !== MOVE) return { found: stray.length, moved: false };
+  if (choice !== move) return { found: stray.length, moved: false };
   return { found: stray.length, moved: await moveStrayKey(s) };
 }
 
@@ -35,7 +44,7 @@ export async function moveStrayKey(s: Services): Promise<boolean> {
   await s.keys.set(key);
   for (const k of stray) await removeStrayKey(k);
   s.log.info(`Moved the API key from ${stray.map(k => k.where).join(' and ')} to the secret storage.`);
-  void vscode.window.showInformationMessage("Wix Media: the API key was moved to VS Code's secret storage and removed from settings.");
+  void vscode.window.showInformationMessage(vscode.l10n.t("Wix Media: the API key was moved to VS Code's secret storage and removed from settings."));
   return true;
 }
 

@@ -37,7 +37,7 @@ export function progressAfterDelay(
   const timer = setTimeout(() => {
     if (finished) return;
     void vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: 'Wix Media', cancellable: true },
+      { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Wix Media'), cancellable: true },
       (progress, token) => new Promise<void>(resolve => {
         token.onCancellationRequested(() => onCancel());
         const ids = new Set(items.map(i => i.id));
@@ -82,16 +82,16 @@ function causeOf(f: FailedFile): string {
  * the failures a retry can fix; each file and its cause are in the list "Show Failures" opens.
  */
 export function failureSummary(failed: readonly FailedFile[], total: number, uploaded = total - failed.length): string {
-  if (failed.length === 1 && total === 1) return `${vscode.l10n.t('Wix Media: the upload failed.')} ${causeOf(failed[0])}`;
-  const head = vscode.l10n.t('Wix Media: {0} uploaded, {1} failed.', uploaded, failed.length);
-  if (failed.length === 1) return `${head} ${causeOf(failed[0])}`;
+  if (failed.length === 1 && total === 1) return vscode.l10n.t('Wix Media: the upload failed. {0}', causeOf(failed[0]));
+  if (failed.length === 1) return vscode.l10n.t('Wix Media: {0} uploaded, {1} failed. {2}', uploaded, failed.length, causeOf(failed[0]));
   const transient = failed.filter(f => isTransient(f.error)).length;
   const permanent = failed.length - transient;
   const parts = [
     ...(transient ? [vscode.l10n.t('{0} can be retried', transient)] : []),
     ...(permanent ? [vscode.l10n.t('{0} will fail again as they are', permanent)] : []),
   ];
-  return `${head} ${parts.join('; ')}. ${vscode.l10n.t('Show Failures lists each file and its cause.')}`;
+  return vscode.l10n.t('Wix Media: {0} uploaded, {1} failed. {2}. Show Failures lists each file and its cause.',
+    uploaded, failed.length, parts.join('; '));
 }
 
 /** The remedies the failures share a button for, in a fixed order (key first: it fails everything). */

@@ -36,12 +36,15 @@ const ICONS: Record<ItemState, string> = {
   queued: '$(clock)', uploading: '$(cloud-upload)', processing: '$(sync~spin)', done: '$(check)', failed: '$(error)', cancelled: '$(circle-slash)',
 };
 
-const BUTTONS = {
-  cancel: { iconPath: new vscode.ThemeIcon('close'), tooltip: 'Cancel this upload' },
-  retry: { iconPath: new vscode.ThemeIcon('refresh'), tooltip: 'Retry this upload' },
-  copy: { iconPath: new vscode.ThemeIcon('copy'), tooltip: 'Copy the reference' },
-  log: { iconPath: new vscode.ThemeIcon('output'), tooltip: 'Show in the log' },
-};
+// Built on first use (not at load), so that the tooltips come from the display language's bundle; built once, so
+// that onDidTriggerItemButton can compare by identity.
+let buttonsOnce: Record<'cancel' | 'retry' | 'copy' | 'log', vscode.QuickInputButton> | undefined;
+const itemButtons = () => (buttonsOnce ??= {
+  cancel: { iconPath: new vscode.ThemeIcon('close'), tooltip: vscode.l10n.t('Cancel this upload') },
+  retry: { iconPath: new vscode.ThemeIcon('refresh'), tooltip: vscode.l10n.t('Retry this upload') },
+  copy: { iconPath: new vscode.ThemeIcon('copy'), tooltip: vscode.l10n.t('Copy the reference') },
+  log: { iconPath: new vscode.ThemeIcon('output'), tooltip: vscode.l10n.t('Show in the log') },
+});
 
 interface QueuePickItem extends vscode.QuickPickItem { id: number }
 
@@ -54,30 +57,41 @@ export function snapshot(deps: QueueViewDeps): QueueSnapshotItem[] {
   }));
 }
 
+function stateText(state: ItemState): string {
+  switch (state) {
+    case 'queued': return vscode.l10n.t('queued');
+    case 'uploading': return vscode.l10n.t('uploading');
+    case 'processing': return vscode.l10n.t('processing');
+    case 'done': return vscode.l10n.t('done');
+    case 'failed': return vscode.l10n.t('failed');
+    case 'cancelled': return vscode.l10n.t('cancelled');
+  }
+}
+
 function describe(i: UploadItem): string {
-  const parts: string[] = [i.state === 'done' && i.reused ? vscode.l10n.t('reused') : i.state];
+  const parts: string[] = [i.state === 'done' && i.reused ? vscode.l10n.t('reused') : stateText(i.state)];
   if (i.total > 0) parts.push(formatBytes(i.total));
   const phase = phaseText(i);
   // A retry that has not moved a byte yet replaces the percentage; a wait for Wix's answer follows it.
   if (i.state === 'uploading' && i.total > 0 && i.phase !== 'retrying') parts.push(`${Math.floor((i.bytesSent / i.total) * 100)}%`);
   if (phase) parts.push(phase);
   if (i.state === 'failed') parts.push(isTransient(i.error) ? vscode.l10n.t('can be retried') : vscode.l10n.t('will fail again as it is'));
-  if (i.attempts > 1) parts.push(`attempt ${i.attempts}`);
+  if (i.attempts > 1) parts.push(vscode.l10n.t('attempt {0}', i.attempts));
   return parts.join(' · ');
 }
 
 function toPick(i: UploadItem, deps: QueueViewDeps): QueuePickItem {
   const buttons: vscode.QuickInputButton[] = [];
-  if (!isTerminal(i.state)) buttons.push(BUTTONS.cancel);
+  if (!isTerminal(i.state)) buttons.push(itemButtons().cancel);
   // Retrying an empty, unsupported or corrupt file only stores another broken copy: no button for those.
-  if (deps.queue.canRetry(i.id) && (i.state === 'cancelled' || isTransient(i.error))) buttons.push(BUTTONS.retry);
-  if (i.state === 'done') buttons.push(BUTTONS.copy);
-  buttons.push(BUTTONS.log);
+  if (deps.queue.canRetry(i.id) && (i.state === 'cancelled' || isTransient(i.error))) buttons.push(itemButtons().retry);
+  if (i.state === 'done') buttons.push(itemButtons().copy);
+  buttons.push(itemButtons().log);
   return {
     id: i.id,
     label: `${ICONS[i.state]} ${i.label}`,
     description: describe(i),
-    detail: i.state === 'done' ? (i.readyTimedOut ? `${i.descriptor?.url ?? ''} (still processing)` : i.descriptor?.url)
+    detail: i.state === 'done' ? (i.readyTimedOut ? vscode.l10n.t('{0} (still processing)', i.descriptor?.url ?? '') : i.descriptor?.url)
       : i.state === 'failed' ? describeForUser(i.error, i.label, i.message) : i.message,
     buttons,
   };
@@ -93,14 +107,14 @@ async function copyReference(i: UploadItem, deps: QueueViewDeps): Promise<void> 
   const ref = deps.referenceFor(i);
   if (!ref) return;
   await vscode.env.clipboard.writeText(ref);
-  void vscode.window.showInformationMessage(`Wix Media: copied the reference to ${i.label}.`);
+  void vscode.window.showInformationMessage(vscode.l10n.t('Wix Media: copied the reference to {0}.', i.label));
 }
 
 /** Opens the queue; resolves when it is closed. */
 export function showQueueView(deps: QueueViewDeps): Promise<void> {
   const qp = vscode.window.createQuickPick<QueuePickItem>();
-  qp.title = 'Wix Media: Upload Queue';
-  qp.placeholder = deps.queue.items.length ? 'Uploads of this window (newest first)' : 'No uploads yet in this window';
+  qp.title = vscode.l10n.t('Wix Media: Upload Queue');
+  qp.placeholder = deps.queue.items.length ? vscode.l10n.t('Uploads of this window (newest first)') : vscode.l10n.t('No uploads yet in this window');
   qp.matchOnDescription = true;
   qp.matchOnDetail = true;
   const refresh = () => {
@@ -115,10 +129,10 @@ export function showQueueView(deps: QueueViewDeps): Promise<void> {
   qp.onDidTriggerItemButton(async e => {
     const item = deps.queue.get(e.item.id);
     if (!item) return;
-    if (e.button === BUTTONS.cancel) deps.queue.cancel(item.id);
-    else if (e.button === BUTTONS.retry) deps.queue.retry(item.id);
-    else if (e.button === BUTTONS.copy) await copyReference(item, deps);
-    else if (e.button === BUTTONS.log) logItem(item, deps);
+    if (e.button === itemButtons().cancel) deps.queue.cancel(item.id);
+    else if (e.button === itemButtons().retry) deps.queue.retry(item.id);
+    else if (e.button === itemButtons().copy) await copyReference(item, deps);
+    else if (e.button === itemButtons().log) logItem(item, deps);
     refresh();
   });
   qp.onDidAccept(async () => {

@@ -18,7 +18,7 @@ export class UploadStatusBar implements vscode.Disposable {
 
   constructor(queue: UploadQueue) {
     this.item = vscode.window.createStatusBarItem('wixMedia.uploads', vscode.StatusBarAlignment.Left, 100);
-    this.item.name = 'Wix Media Uploads';
+    this.item.name = vscode.l10n.t('Wix Media Uploads');
     this.item.command = 'wixMedia.showQueue';
     this.unsubscribe = queue.onDidChange(i => this.onChange(i));
   }
@@ -64,8 +64,10 @@ export class UploadStatusBar implements vscode.Disposable {
       const pct = total > 0 ? Math.floor((sent / total) * 100) : 0;
       // A stalled upload says so instead of sitting at 99%.
       const phase = batchPhaseText(items);
-      this.item.text = `$(cloud-upload) Wix ${finished}/${items.length} · ${withPhase(`${pct}%`, items, phase)}`;
-      this.item.tooltip = `Wix Media: ${finished} of ${items.length} uploads finished${failed ? `, ${failed} failed` : ''}. Click to show the queue.`;
+      this.item.text = `$(cloud-upload) ${vscode.l10n.t('Wix {0}/{1} · {2}', finished, items.length, withPhase(`${pct}%`, items, phase))}`;
+      this.item.tooltip = failed
+        ? vscode.l10n.t('Wix Media: {0} of {1} uploads finished, {2} failed. Click to show the queue.', finished, items.length, failed)
+        : vscode.l10n.t('Wix Media: {0} of {1} uploads finished. Click to show the queue.', finished, items.length);
       this.item.backgroundColor = undefined;
       this.item.show();
       return;
@@ -74,13 +76,13 @@ export class UploadStatusBar implements vscode.Disposable {
       this.item.text = `$(error) ${vscode.l10n.t('{0} uploaded, {1} failed', done, failed)}`;
       this.item.backgroundColor = new vscode.ThemeColor('statusBarItem.errorBackground');
     } else if (done) {
-      this.item.text = `$(check) ${done} uploaded`;
+      this.item.text = `$(check) ${vscode.l10n.t('{0} uploaded', done)}`;
       this.item.backgroundColor = undefined;
     } else {
-      this.item.text = `$(circle-slash) ${cancelled} cancelled`;
+      this.item.text = `$(circle-slash) ${vscode.l10n.t('{0} cancelled', cancelled)}`;
       this.item.backgroundColor = undefined;
     }
-    this.item.tooltip = `Wix Media: ${done} uploaded, ${failed} failed, ${cancelled} cancelled. Click to show the queue.`;
+    this.item.tooltip = vscode.l10n.t('Wix Media: {0} uploaded, {1} failed, {2} cancelled. Click to show the queue.', done, failed, cancelled);
     this.item.show();
     clearTimeout(this.hideTimer);
     this.hideTimer = setTimeout(() => { this.item.hide(); this.run.clear(); }, SUMMARY_MS);

@@ -35,10 +35,10 @@ export class InsertionTarget implements vscode.Disposable {
       vscode.workspace.onDidChangeTextDocument(e => {
         if (e.document !== this.document || !e.contentChanges.length || this.paused) return;
         this.anchors = shiftAnchors(this.anchors.filter((a): a is Anchor => !!a), e.contentChanges);
-        if (this.anchors.some(a => !a)) this.markLost('the place the references were meant for was edited away meanwhile');
+        if (this.anchors.some(a => !a)) this.markLost(vscode.l10n.t('the place the references were meant for was edited away meanwhile'));
       }),
       vscode.workspace.onDidCloseTextDocument(d => {
-        if (d === this.document) this.markLost('the document was closed before the upload finished');
+        if (d === this.document) this.markLost(vscode.l10n.t('the document was closed before the upload finished'));
       }),
     );
   }
@@ -83,7 +83,7 @@ export class InsertionTarget implements vscode.Disposable {
 
   protected whyNot(): string | undefined {
     if (this.lost) return this.lost;
-    if (!this.isOpen()) return 'the document was closed before the upload finished';
+    if (!this.isOpen()) return vscode.l10n.t('the document was closed before the upload finished');
     return undefined;
   }
 
@@ -124,7 +124,7 @@ export class InsertionTarget implements vscode.Disposable {
       // The document changed between planning and applying: let the change events arrive, then plan again.
       await new Promise(r => setTimeout(r, 50));
     }
-    return copyToClipboard(body, 'the document kept changing while the references were being inserted', n);
+    return copyToClipboard(body, vscode.l10n.t('the document kept changing while the references were being inserted'), n);
   }
 
   protected async apply(planned: readonly PlannedEdit[]): Promise<boolean> {
@@ -153,7 +153,7 @@ export class InsertionTarget implements vscode.Disposable {
 
   dispose(): void {
     // Edits from now on are not seen: a later insert must not trust the stale offsets.
-    this.lost ??= 'the place in the document was no longer being tracked';
+    this.lost ??= vscode.l10n.t('the place in the document was no longer being tracked');
     for (const s of this.subs) s.dispose();
     this.subs.length = 0;
   }
@@ -162,8 +162,10 @@ export class InsertionTarget implements vscode.Disposable {
 /** Puts the references on the clipboard and says so (without waiting for the notification). */
 export async function copyToClipboard(text: string, reason: string, n: number): Promise<InsertOutcome> {
   await vscode.env.clipboard.writeText(text);
-  void vscode.window.showInformationMessage(
-    `Wix Media: ${n === 1 ? 'the reference was' : `${n} references were`} copied to the clipboard, because ${reason}.`);
+  // The reason arrives in the display language (it is shown here, and only said in English in the log).
+  void vscode.window.showInformationMessage(n === 1
+    ? vscode.l10n.t('Wix Media: the reference was copied to the clipboard, because {0}.', reason)
+    : vscode.l10n.t('Wix Media: {0} references were copied to the clipboard, because {1}.', n, reason));
   return { where: 'clipboard', text, reason };
 }
 

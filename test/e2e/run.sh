@@ -126,14 +126,16 @@ if [ "$what" = host-untrusted ] || { [ "$what" = all ] && [ -f "$(dirname "$suit
 fi
 # Each UI scenario file runs in a fresh window of its own (its own code-server, emulator and user data):
 # ui-scenarios.js as the part "ui", ui-scenarios-NAME.js as "ui-NAME". --ui-spec FILE runs that one file only.
+# A file whose header has a line `// e2e-locale: LOCALE` runs with code-server's --locale LOCALE (E2E_LOCALE).
+spec_locale() { sed -nE 's#^// e2e-locale: *([A-Za-z0-9-]+).*#\1#p' "$1" | head -1; }
 if [ "$what" = ui ] || [ "$what" = all ]; then
   if [ -n "${E2E_UI_SPEC:-}" ]; then
     n="$(basename "$E2E_UI_SPEC" .js)"; n="ui${n#ui-scenarios}"
-    E2E_NAME="$n" run_part "$n" node "$E2E/ui-e2e.js" "$ROOT"
+    E2E_NAME="$n" E2E_LOCALE="$(spec_locale "$E2E_UI_SPEC")" run_part "$n" node "$E2E/ui-e2e.js" "$ROOT"
   else
     for spec in "$E2E"/ui-scenarios*.js; do
       n="$(basename "$spec" .js)"; n="ui${n#ui-scenarios}"
-      E2E_NAME="$n" E2E_UI_SPEC="$spec" run_part "$n" node "$E2E/ui-e2e.js" "$ROOT"
+      E2E_NAME="$n" E2E_UI_SPEC="$spec" E2E_LOCALE="$(spec_locale "$spec")" run_part "$n" node "$E2E/ui-e2e.js" "$ROOT"
     done
   fi
 fi

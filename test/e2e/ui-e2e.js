@@ -4,6 +4,7 @@
 // usage: node ui-e2e.js [<extensionDevelopmentPath>]     (default: the repository root)
 // env:   WIX_EMU_BASE_URL / WIX_EMU_API_KEY / WIX_EMU_SITE_ID  the running emulator (run.sh sets them);
 //        E2E_UI_SPEC  the scenarios module (default ./ui-scenarios.js); E2E_TRUST=off|trusted|untrusted;
+//        E2E_LOCALE  the display language (code-server --locale; run.sh takes it from a `// e2e-locale:` line);
 //        PORT; everything else in the env reaches code-server and the extension host.
 // Prints `e2e ui: N passed, N failed`; screenshots of every step go to .run/ui/shots/.
 const fs = require('fs');
@@ -16,6 +17,22 @@ const fixtures = require('./fixtures');
 const devPath = path.resolve(process.argv[2] || path.join(__dirname, '../..'));
 const specPath = path.resolve(process.env.E2E_UI_SPEC || path.join(__dirname, 'ui-scenarios.js'));
 
+// VS Code switches its display language (and so which l10n/bundle.l10n.<locale>.json an extension gets) only
+// when a language pack for the locale is installed; offline there is none. This registers a stand-in pack with no
+// translations of VS Code's own texts, the way an installed pack registers itself in the user data's
+// languagepacks.json (read by vs/base/node/nls.ts resolveNLSConfiguration when the workbench page is served).
+function standInLanguagePack(dir, locale) {
+  const translations = path.join(dir, 'language-pack', 'main.i18n.json');
+  fs.mkdirSync(path.dirname(translations), { recursive: true });
+  fs.writeFileSync(translations, JSON.stringify({ contents: {} }));
+  fs.writeFileSync(path.join(dir, 'ud', 'languagepacks.json'), JSON.stringify({
+    [locale]: {
+      hash: `e2e-${locale}`, label: locale, translations: { vscode: translations },
+      extensions: [{ extensionIdentifier: { id: `e2e.stand-in-language-pack-${locale}` }, version: '0.0.0' }],
+    },
+  }));
+}
+
 (async () => {
   const t0 = Date.now();
   const timings = {};
@@ -24,7 +41,9 @@ const specPath = path.resolve(process.env.E2E_UI_SPEC || path.join(__dirname, 'u
   if (!emu.baseUrl) console.log('[ui-e2e] WIX_EMU_BASE_URL is not set: no emulator for this run (run.sh starts one)');
   // What a person would have in their user settings: the site and, for the emulator, its base URL.
   const settings = emu.baseUrl ? { 'wixMedia.siteId': emu.siteId, 'wixMedia.apiBaseUrl': emu.baseUrl } : {};
-  const cs = await startCodeServer({ name: process.env.E2E_NAME || 'ui', port: +process.env.PORT || 0, settings, trust });
+  const args = process.env.E2E_LOCALE ? ['--locale', process.env.E2E_LOCALE] : [];
+  const cs = await startCodeServer({ name: process.env.E2E_NAME || 'ui', port: +process.env.PORT || 0, settings, trust, args });
+  if (process.env.E2E_LOCALE) standInLanguagePack(cs.dir, process.env.E2E_LOCALE);
   timings.serverReadyMs = Date.now() - t0;
   const ws = path.join(cs.dir, 'ws');
   fixtures.writeSampleWorkspace(ws);

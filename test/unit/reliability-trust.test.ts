@@ -4,7 +4,10 @@ import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 
-const pkg = JSON.parse(readFileSync(resolve(__dirname, '../../../package.json'), 'utf8'));
+// The manifest's user-facing strings are %keys% of package.nls.json; VS Code resolves them at load time, so do we.
+const nls: Record<string, string> = JSON.parse(readFileSync(resolve(__dirname, '../../../package.nls.json'), 'utf8'));
+const pkg = JSON.parse(readFileSync(resolve(__dirname, '../../../package.json'), 'utf8'),
+  (_k, v) => (typeof v === 'string' && /^%[^%\s]+%$/.test(v) ? nls[v.slice(1, -1)] ?? v : v));
 const props = pkg.contributes.configuration.properties;
 
 describe('reliability: workspace trust in the manifest (issue 5)', () => {

@@ -144,7 +144,7 @@ export async function uploadDocumentAssets(s: Services, args: readonly unknown[]
     if (!asked) return result('cancelled', { document: uri.toString(), found, message: 'Cancelled at the prompts; nothing was sent.' });
     ({ folder, folderId, folderLabel, labels } = asked);
   }
-  const problem = (folder !== undefined ? folderPathProblem(folder) : undefined) ?? (labels ? labelsProblem(labels) : undefined);
+  const problem = (folder !== undefined ? folderPathProblem(folder, vscode.l10n) : undefined) ?? (labels ? labelsProblem(labels, vscode.l10n) : undefined);
   if (problem) {
     void showError(vscode.l10n.t('Wix Media: nothing was uploaded. {0}', problem));
     return result('invalid', { document: uri.toString(), found, message: problem });

@@ -13,18 +13,19 @@ export async function ensureConnection(s: Services, interactive: boolean): Promi
     const message = noKeyError().message;
     if (!interactive) {
       s.log.warn(message);
-      void showError(`Wix Media: ${message}`);
+      void showError(vscode.l10n.t("Wix Media: no Wix API key is set. Run 'Wix Media: Set API Key' and paste a key from the Wix API Keys Manager."));
       return emptyResult('no-key', message);
     }
-    const choice = await vscode.window.showWarningMessage('Wix Media: no API key is set yet. Set one, and the upload goes on.', 'Set API key');
-    if (choice !== 'Set API key') return emptyResult('cancelled', 'No API key was set.');
+    const setKey = vscode.l10n.t('Set API key');
+    const choice = await vscode.window.showWarningMessage(vscode.l10n.t('Wix Media: no API key is set yet. Set one, and the upload goes on.'), setKey);
+    if (choice !== setKey) return emptyResult('cancelled', 'No API key was set.');
     const r = await setApiKey(s, undefined);
     if (!r.stored) return emptyResult(r.cancelled ? 'cancelled' : 'no-key', r.message);
   }
   if (!readConfig().siteId) {
     const message = noSiteError().message;
     if (!interactive) {
-      void showError(`Wix Media: ${message}`);
+      void showError(vscode.l10n.t("Wix Media: no Wix site is selected. Run 'Wix Media: Select Site' or set wixMedia.siteId."));
       return emptyResult('invalid', message);
     }
     const r = await selectSite(s, undefined);

@@ -1,4 +1,5 @@
 // The handler of every command; each returns a result object that code and tests can check.
+import * as vscode from 'vscode';
 import { showError } from '../notify';
 import type { Services } from '../services';
 import type { CommandId } from '../command-ids';
@@ -22,7 +23,7 @@ export function commandHandlers(s: Services): CommandHandlers {
     } catch (e) {
       // A bug, not a bad file: say so, and keep the details in the log.
       s.log.error(`${id} failed: ${(e as Error)?.stack ?? String(e)}`);
-      void showError(`Wix Media: ${(e as Error)?.message ?? String(e)}`, 'Show Log').then(c => { if (c) s.log.show(); });
+      void showError(vscode.l10n.t('Wix Media: {0}', (e as Error)?.message ?? String(e)), vscode.l10n.t('Show Log')).then(c => { if (c) s.log.show(); });
       throw e;
     }
   };

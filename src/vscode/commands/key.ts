@@ -62,7 +62,7 @@ export async function setApiKey(s: Services, options: SetApiKeyOptions | undefin
   }
   if (!siteId) {
     const message = "The key was not saved: no site is selected. Run 'Wix Media: Select Site' first, or pick a site when asked.";
-    void showError(`Wix Media: ${message}`);
+    void showError(vscode.l10n.t("Wix Media: the key was not saved: no site is selected. Run 'Wix Media: Select Site' first, or pick a site when asked."));
     return { stored: false, cancelled: interactive, message };
   }
 
@@ -75,8 +75,9 @@ export async function setApiKey(s: Services, options: SetApiKeyOptions | undefin
       const message = `The API key was not saved. ${describeForUser(r.error)}`;
       s.log.error(message);
       const retype = vscode.l10n.t('Set API Key');
-      const buttons = interactive ? [retype, 'Show Log'] : ['Show Log'];
-      void showError(`Wix Media: ${message}`, ...buttons).then(c => {
+      const showLog = vscode.l10n.t('Show Log');
+      const buttons = interactive ? [retype, showLog] : [showLog];
+      void showError(vscode.l10n.t('Wix Media: the API key was not saved. {0}', describeForUser(r.error)), ...buttons).then(c => {
         if (c === retype) void vscode.commands.executeCommand('wixMedia.setApiKey');
         else if (c) s.log.show();
       });
@@ -88,7 +89,9 @@ export async function setApiKey(s: Services, options: SetApiKeyOptions | undefin
   if (siteId !== configured) await setSiteId(siteId);
   const message = `The API key works for site ${siteId} (${folders} folder${folders === 1 ? '' : 's'} at the Media Manager root) and was saved in VS Code's secret storage.`;
   s.log.info(message);
-  void vscode.window.showInformationMessage(`Wix Media: ${message}`);
+  void vscode.window.showInformationMessage(folders === 1
+    ? vscode.l10n.t("Wix Media: the API key works for site {0} (1 folder at the Media Manager root) and was saved in VS Code's secret storage.", siteId)
+    : vscode.l10n.t("Wix Media: the API key works for site {0} ({1} folders at the Media Manager root) and was saved in VS Code's secret storage.", siteId, folders));
   return { stored: true, siteId, folders, message };
 }
 
@@ -97,7 +100,9 @@ export async function clearApiKey(s: Services): Promise<{ cleared: boolean; mess
   await s.keys.clear();
   const message = had ? 'The API key was removed from the secret storage.' : 'No API key was stored.';
   s.log.info(message);
-  void vscode.window.showInformationMessage(`Wix Media: ${message}`);
+  void vscode.window.showInformationMessage(had
+    ? vscode.l10n.t('Wix Media: the API key was removed from the secret storage.')
+    : vscode.l10n.t('Wix Media: no API key was stored.'));
   return { cleared: had, message };
 }
 

@@ -52,14 +52,14 @@ function targetPlace(recent: readonly RecentEditor[]): EditorPlace | undefined {
 
 async function pickFiles(): Promise<vscode.Uri[] | undefined> {
   const picked = await vscode.window.showOpenDialog({
-    title: 'Upload to Wix Media', openLabel: 'Upload', canSelectMany: true, canSelectFiles: true, canSelectFolders: false,
+    title: vscode.l10n.t('Upload to Wix Media'), openLabel: vscode.l10n.t('Upload'), canSelectMany: true, canSelectFiles: true, canSelectFolders: false,
     defaultUri: vscode.workspace.workspaceFolders?.[0]?.uri,
   });
   return picked?.length ? picked : undefined;
 }
 
 function invalid(message: string): UploadResult {
-  void showError(`Wix Media: nothing was uploaded. ${message}`);
+  void showError(vscode.l10n.t('Wix Media: nothing was uploaded. {0}', message));
   return emptyResult('invalid', message);
 }
 
@@ -119,9 +119,10 @@ async function gatherUpload(s: Services, args: readonly unknown[], recent: reado
   const count = expansion.files.length + expansion.problems.length;
   if (!count) return invalid('The selected folders hold no files.');
   if (interactive && expansion.files.length > CONFIRM_ABOVE) {
+    const uploadButton = vscode.l10n.t('Upload');
     const go = await vscode.window.showWarningMessage(
-      `Upload ${expansion.files.length} files to Wix Media?`, { modal: true }, 'Upload');
-    if (go !== 'Upload') return emptyResult('cancelled', 'The upload was not confirmed.');
+      vscode.l10n.t('Upload {0} files to Wix Media?', expansion.files.length), { modal: true }, uploadButton);
+    if (go !== uploadButton) return emptyResult('cancelled', 'The upload was not confirmed.');
   }
 
   // Folder and labels: the options, else the settings, else the prompts.
@@ -141,9 +142,9 @@ async function gatherUpload(s: Services, args: readonly unknown[], recent: reado
     folderLabel = asked.folderLabel;
     labels = asked.labels;
   }
-  const folderProblem = folder !== undefined ? folderPathProblem(folder) : undefined;
+  const folderProblem = folder !== undefined ? folderPathProblem(folder, vscode.l10n) : undefined;
   if (folderProblem) return invalid(folderProblem);
-  const labelProblem = labels ? labelsProblem(labels) : undefined;
+  const labelProblem = labels ? labelsProblem(labels, vscode.l10n) : undefined;
   if (labelProblem) return invalid(labelProblem);
 
   const insert = insertModeOf(options?.insert);
@@ -154,9 +155,10 @@ async function gatherUpload(s: Services, args: readonly unknown[], recent: reado
     : insert === 'editor' && editor && !intoItself ? { kind: 'editor', target: InsertionTarget.at(editor.document, editor.selections) }
     : {
       kind: 'clipboard', languageId,
-      reason: insert === 'clipboard' ? 'the clipboard was asked for'
-        : intoItself ? 'the active editor shows a file being uploaded'
-        : nonTextTabActive ? 'the active editor is not a text editor' : 'no text editor was open',
+      // Shown inside "…copied to the clipboard, because {0}", so translated here.
+      reason: insert === 'clipboard' ? vscode.l10n.t('the clipboard was asked for')
+        : intoItself ? vscode.l10n.t('the active editor shows a file being uploaded')
+        : nonTextTabActive ? vscode.l10n.t('the active editor is not a text editor') : vscode.l10n.t('no text editor was open'),
     };
   const files = await planFiles(expansion.files, expansion.problems);
   const shown = folderLabel ?? folder;
@@ -192,7 +194,7 @@ export async function uploadActiveFile(s: Services, args: readonly unknown[]): P
   const options = optionsOf<UploadOptionsArg>(args);
   const uri = options?.files?.length ? undefined : activeFileUri();
   if (!uri && !options?.files?.length) {
-    void vscode.window.showWarningMessage('Wix Media: open the file to upload first.');
+    void vscode.window.showWarningMessage(vscode.l10n.t('Wix Media: open the file to upload first.'));
     return emptyResult('nothing', 'No file is open in the active editor.');
   }
   const doc = vscode.workspace.textDocuments.find(d => uri && d.uri.toString() === uri.toString());

@@ -8,13 +8,13 @@ export interface ApiKeyPromptOptions {
 }
 
 export function apiKeyFormatProblem(v: string): string | undefined {
-  return !v.trim() ? 'Paste the key.' : /\s/.test(v.trim()) ? 'An API key has no spaces or line breaks.' : undefined;
+  return !v.trim() ? vscode.l10n.t('Paste the key.') : /\s/.test(v.trim()) ? vscode.l10n.t('An API key has no spaces or line breaks.') : undefined;
 }
 
 export function promptApiKey(opts: ApiKeyPromptOptions = {}): Promise<string | undefined> {
   const ib = vscode.window.createInputBox();
-  ib.title = 'Wix Media: API key';
-  ib.prompt = 'Paste an API key from the Wix API Keys Manager (manage.wix.com/account/api-keys) with the "Manage Media Manager" permission. It is kept in VS Code\'s secret storage.';
+  ib.title = vscode.l10n.t('Wix Media: API key');
+  ib.prompt = vscode.l10n.t('Paste an API key from the Wix API Keys Manager (manage.wix.com/account/api-keys) with the "Manage Media Manager" permission. It is kept in VS Code\'s secret storage.');
   ib.placeholder = 'IST.…';
   ib.password = true;
   ib.ignoreFocusOut = true;

@@ -23,7 +23,6 @@ interface Item extends vscode.QuickPickItem { choice?: Choice }
 
 interface Place { id?: string; path: string }
 
-const TITLE = 'Upload to Wix Media';
 
 /** The chosen folder, or undefined when the user pressed Escape. */
 export async function promptFolder(deps: FolderPromptDeps): Promise<FolderChoice | undefined> {
@@ -50,7 +49,7 @@ export async function promptFolder(deps: FolderPromptDeps): Promise<FolderChoice
 
 /** The item for a typed path: labelled with the path, or with why it can't be used (then it does nothing). */
 function typedItem(choice: FolderChoice): Item {
-  const problem = folderPathProblem(choice.display);
+  const problem = folderPathProblem(choice.display, vscode.l10n);
   return problem
     ? { label: `$(error) ${choice.display}`, detail: problem, alwaysShow: true }
     : {
@@ -62,7 +61,7 @@ function typedItem(choice: FolderChoice): Item {
 
 function pickOnce(deps: FolderPromptDeps, here: Place, canGoUp: boolean): Promise<Choice | undefined> {
   const qp = vscode.window.createQuickPick<Item>();
-  qp.title = `${TITLE}: folder`;
+  qp.title = vscode.l10n.t('Upload to Wix Media: folder');
   qp.step = 1;
   qp.totalSteps = deps.totalSteps;
   qp.placeholder = vscode.l10n.t('Media Manager folder (now in {0}) — pick one to open it, or type a path', here.path === '/' ? vscode.l10n.t('the root') : here.path);
@@ -72,12 +71,12 @@ function pickOnce(deps: FolderPromptDeps, here: Place, canGoUp: boolean): Promis
   qp.matchOnDescription = false;
   const fixed: Item[] = [
     {
-      label: '$(check) Upload here',
+      label: `$(check) ${vscode.l10n.t('Upload here')}`,
       description: here.path === '/' ? vscode.l10n.t('Media root') : here.path,
       choice: { kind: 'here' }, alwaysShow: true,
     },
-    ...(canGoUp ? [{ label: '$(arrow-up) Up', description: 'Parent folder', choice: { kind: 'up' } as Choice, alwaysShow: true }] : []),
-    { label: '$(edit) Type a new path…', description: 'Missing folders are created', choice: { kind: 'type' }, alwaysShow: true },
+    ...(canGoUp ? [{ label: `$(arrow-up) ${vscode.l10n.t('Up')}`, description: vscode.l10n.t('Parent folder'), choice: { kind: 'up' } as Choice, alwaysShow: true }] : []),
+    { label: `$(edit) ${vscode.l10n.t('Type a new path…')}`, description: vscode.l10n.t('Missing folders are created'), choice: { kind: 'type' }, alwaysShow: true },
   ];
   const recentPaths = dedupeIgnoringCase(deps.recent);
   const recentItem = (p: string): Item => ({ label: `$(history) ${p}`, choice: { kind: 'path', choice: { filePath: p, display: p } }, alwaysShow: true });
@@ -99,12 +98,12 @@ function pickOnce(deps: FolderPromptDeps, here: Place, canGoUp: boolean): Promis
     const sorted = [...(folders ?? [])].sort((a, b) => a.displayName.localeCompare(b.displayName) || (a.createdDate ?? '').localeCompare(b.createdDate ?? ''));
     if (!value.trim()) {
       const list: Item[] = sorted.length
-        ? [{ label: here.path === '/' ? 'Folders' : `Folders in ${here.path}`, kind: vscode.QuickPickItemKind.Separator },
+        ? [{ label: here.path === '/' ? vscode.l10n.t('Folders') : vscode.l10n.t('Folders in {0}', here.path), kind: vscode.QuickPickItemKind.Separator },
           ...sorted.map(f => folderItem(f, sorted))]
         : [];
-      const problem: Item[] = listProblem ? [{ label: '$(error) Could not list the folders', detail: listProblem, alwaysShow: true }] : [];
+      const problem: Item[] = listProblem ? [{ label: `$(error) ${vscode.l10n.t('Could not list the folders')}`, detail: listProblem, alwaysShow: true }] : [];
       const recent: Item[] = recentPaths.length
-        ? [{ label: 'Recent', kind: vscode.QuickPickItemKind.Separator }, ...recentPaths.map(recentItem)]
+        ? [{ label: vscode.l10n.t('Recent'), kind: vscode.QuickPickItemKind.Separator }, ...recentPaths.map(recentItem)]
         : [];
       return [...fixed, ...problem, ...list, ...recent];
     }
@@ -169,20 +168,20 @@ function dedupeIgnoringCase(paths: readonly string[]): string[] {
 
 function typePath(deps: FolderPromptDeps, here: Place): Promise<FolderChoice | 'back' | undefined> {
   const ib = vscode.window.createInputBox();
-  ib.title = `${TITLE}: new folder path`;
+  ib.title = vscode.l10n.t('Upload to Wix Media: new folder path');
   ib.step = 1;
   ib.totalSteps = deps.totalSteps;
-  ib.prompt = 'A Media Manager folder path such as /site/images (at most 100 characters). Missing folders are created.';
+  ib.prompt = vscode.l10n.t('A Media Manager folder path such as /site/images (at most 100 characters). Missing folders are created.');
   ib.value = here.path === '/' ? '/' : `${here.path}/`;
   ib.valueSelection = [ib.value.length, ib.value.length];
   ib.buttons = [vscode.QuickInputButtons.Back];
   ib.ignoreFocusOut = true;
   return new Promise(resolve => {
     let result: FolderChoice | 'back' | undefined;
-    ib.onDidChangeValue(v => { ib.validationMessage = folderPathProblem(v); });
+    ib.onDidChangeValue(v => { ib.validationMessage = folderPathProblem(v, vscode.l10n); });
     ib.onDidTriggerButton(b => { if (b === vscode.QuickInputButtons.Back) { result = 'back'; ib.hide(); } });
     ib.onDidAccept(() => {
-      const problem = folderPathProblem(ib.value);
+      const problem = folderPathProblem(ib.value, vscode.l10n);
       if (problem) { ib.validationMessage = problem; return; }
       const abs = normalizePath(ib.value);
       // Below the browsed folder: that folder by ID, the rest as a path relative to it.

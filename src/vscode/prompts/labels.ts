@@ -9,7 +9,7 @@ export interface LabelsPromptDeps {
   totalSteps: number;
 }
 
-const RECENT_BUTTON: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('history'), tooltip: 'Pick from recent labels' };
+const recentButton = (): vscode.QuickInputButton => ({ iconPath: new vscode.ThemeIcon('history'), tooltip: vscode.l10n.t('Pick from recent labels') });
 
 /** The labels ([] for none), 'back' for the previous step, or undefined when the user pressed Escape. */
 export async function promptLabels(deps: LabelsPromptDeps): Promise<string[] | 'back' | undefined> {
@@ -31,26 +31,28 @@ type InputResult =
 
 function inputOnce(deps: LabelsPromptDeps, value: string): Promise<InputResult> {
   const ib = vscode.window.createInputBox();
-  ib.title = 'Upload to Wix Media: labels';
+  ib.title = vscode.l10n.t('Upload to Wix Media: labels');
   ib.step = deps.step;
   ib.totalSteps = deps.totalSteps;
-  ib.placeholder = 'Labels, separated by commas (optional)';
+  ib.placeholder = vscode.l10n.t('Labels, separated by commas (optional)');
   const recent = deps.recent.slice(0, 8).join(', ');
-  ib.prompt = `At most 50 labels, each at most 200 characters. Press Enter for none.${recent ? ` Recent: ${recent}` : ''}`;
+  ib.prompt = recent
+    ? vscode.l10n.t('At most 50 labels, each at most 200 characters. Press Enter for none. Recent: {0}', recent)
+    : vscode.l10n.t('At most 50 labels, each at most 200 characters. Press Enter for none.');
   ib.value = value;
   ib.valueSelection = [value.length, value.length];
   ib.ignoreFocusOut = true;
-  ib.buttons = [...(deps.step > 1 ? [vscode.QuickInputButtons.Back] : []), ...(deps.recent.length ? [RECENT_BUTTON] : [])];
-  ib.validationMessage = labelsProblem(value);
+  ib.buttons = [...(deps.step > 1 ? [vscode.QuickInputButtons.Back] : []), ...(deps.recent.length ? [recentButton()] : [])];
+  ib.validationMessage = labelsProblem(value, vscode.l10n);
   return new Promise(resolve => {
     let result: InputResult = { kind: 'cancel' };
-    ib.onDidChangeValue(v => { ib.validationMessage = labelsProblem(v); });
+    ib.onDidChangeValue(v => { ib.validationMessage = labelsProblem(v, vscode.l10n); });
     ib.onDidTriggerButton(b => {
       result = b === vscode.QuickInputButtons.Back ? { kind: 'back' } : { kind: 'recent', value: ib.value };
       ib.hide();
     });
     ib.onDidAccept(() => {
-      const problem = labelsProblem(ib.value);
+      const problem = labelsProblem(ib.value, vscode.l10n);
       if (problem) { ib.validationMessage = problem; return; }
       result = { kind: 'done', labels: parseLabels(ib.value) };
       ib.hide();
@@ -63,7 +65,7 @@ function inputOnce(deps: LabelsPromptDeps, value: string): Promise<InputResult> 
 async function pickRecent(recent: readonly string[], chosen: readonly string[]): Promise<string[] | undefined> {
   const picks = await vscode.window.showQuickPick(
     parseLabels(recent).map(l => ({ label: l, picked: chosen.some(c => c.toLowerCase() === l.toLowerCase()) })),
-    { canPickMany: true, title: 'Recent labels', placeHolder: 'Pick labels to add', ignoreFocusOut: true },
+    { canPickMany: true, title: vscode.l10n.t('Recent labels'), placeHolder: vscode.l10n.t('Pick labels to add'), ignoreFocusOut: true },
   );
   return picks?.map(p => p.label);
 }
