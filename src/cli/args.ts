@@ -73,7 +73,7 @@ Options:
                          sizeInBytes, operationStatus, reused)
   --concurrency N      Uploads at once, 1-${MAX_CONCURRENCY} (default ${DEFAULT_CONCURRENCY})
   --wait               Wait until Wix has processed each file (operationStatus READY)
-  --threshold-mb N     Files above N MB use the resumable (tus) upload (default 100)
+  --threshold-mb N     Files above N MB use the resumable (tus) upload (default 10)
   --max-size-mb N      Refuse files above N MB before uploading
   --manifest PATH      Content-hash manifest (e.g. .wix-media.json, meant to be committed): a file whose bytes
                          it lists for this site, and which Wix still has outside the trash, is reused

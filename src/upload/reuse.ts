@@ -41,6 +41,12 @@ export function isTrashed(d: FileDescriptor): boolean {
 export class ReuseLookup implements UploadLookup {
   /** Uploads of the same bytes in flight: a second copy in the same batch waits for the first, not uploads again. */
   private readonly inFlight = new Map<string, Promise<FileDescriptor | undefined>>();
+  /**
+   * Claims on a hash are taken in the order the lookups began (the queue starts items in input order), whatever order
+   * their hashing ends in: the earlier of two twins uploads, the later reuses. Twins have the same size, so only
+   * lookups of one size wait for each other: the last turn taken for each size.
+   */
+  private readonly turns = new Map<number, Promise<void>>();
   private readonly logger: Logger;
 
   constructor(private readonly opts: ReuseLookupOptions) {
@@ -50,6 +56,28 @@ export class ReuseLookup implements UploadLookup {
   async find(item: UploadItem, client: MediaClient, signal: AbortSignal): Promise<LookupResult> {
     const scope = this.opts.scope();
     if (scope === 'off') return {};
+    // Take a turn now, before the first await; give it up once this lookup has claimed (or found a twin), or failed.
+    const size = item.source.size;
+    const earlier = this.turns.get(size) ?? Promise.resolve();
+    let passTurn!: () => void;
+    const turn = new Promise<void>((r) => { passTurn = r; });
+    this.turns.set(size, turn);
+    const endTurn = () => {
+      void earlier.then(() => {
+        passTurn();
+        if (this.turns.get(size) === turn) this.turns.delete(size);
+      });
+    };
+    try {
+      return await this.claim(item, client, signal, scope, earlier, endTurn);
+    } finally {
+      endTurn();
+    }
+  }
+
+  private async claim(
+    item: UploadItem, client: MediaClient, signal: AbortSignal, scope: ReuseScope, earlier: Promise<void>, endTurn: () => void,
+  ): Promise<LookupResult> {
     const siteId = await this.opts.siteId();
     const hashes = await hashSource(item.source, signal);
     const sha256 = hashes.sha256;
@@ -69,7 +97,10 @@ export class ReuseLookup implements UploadLookup {
       }
     };
 
-    if (!item.options.force) {
+    // Earlier lookups of this size have claimed their hashes by now; from here to the claim nothing awaits.
+    await earlier;
+    if (!item.options.force && this.inFlight.has(flightKey)) {
+      endTurn();
       // The twin's own upload records it.
       const twin = await this.waitForTwin(flightKey, signal);
       if (twin) return { existing: twin };
@@ -79,6 +110,7 @@ export class ReuseLookup implements UploadLookup {
     const flight = new Promise<FileDescriptor | undefined>((r) => { settle = r; });
     const owner = !this.inFlight.has(flightKey);
     if (owner) this.inFlight.set(flightKey, flight);
+    endTurn();
     const end = (d: FileDescriptor | undefined) => {
       if (owner && this.inFlight.get(flightKey) === flight) this.inFlight.delete(flightKey);
       settle(d);

@@ -77,7 +77,7 @@ export function readConfig(scope?: vscode.ConfigurationScope): WixMediaConfig {
     defaultLabels: Array.isArray(labels) ? labels.filter((l): l is string => typeof l === 'string') : [],
     private: c.get<boolean>('private') ?? false,
     concurrency: Math.round(num(c.get('concurrency'), 12, 1, 16)),
-    resumableThresholdBytes: Math.round(num(c.get('resumableThresholdMB'), 100, 0) * MB),
+    resumableThresholdBytes: Math.round(num(c.get('resumableThresholdMB'), 10, 0) * MB),
     maxFileSizeBytes: maxMb > 0 ? Math.round(maxMb * MB) : undefined,
     waitForReady: c.get<boolean>('waitForReady') ?? true,
     readyTimeoutMs: Math.round(num(c.get('readyTimeoutSeconds'), 30, 1) * 1000),

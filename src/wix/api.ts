@@ -48,7 +48,7 @@ export interface UploadOptions {
   labels?: string[];
   private?: boolean;
   externalInfo?: ExternalInfo;
-  /** Files above this go through generate-resumable-upload-url and tus. Default 100 MB. */
+  /** Files above this go through generate-resumable-upload-url and tus. Default 10 MB (Wix's documented threshold). */
   resumableThresholdBytes?: number;
   /** Bytes per tus PATCH. Default: the whole file in one streamed PATCH. */
   tusChunkSizeBytes?: number;

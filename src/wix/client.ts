@@ -24,12 +24,12 @@ import { validateUpload } from './validate';
 
 export const DEFAULT_BASE_URL = 'https://www.wixapis.com';
 /**
- * Above this, the resumable flow. The docs advise it above 10 MB "or on poor networks"; measured over a 25 ms /
- * 200 Mbit/s link, even curl's own tus (one PATCH) took 1.13× its plain PUT for 64 MB (the create and finalize round
- * trips and the finalize), while re-sending a failed 100 MB PUT costs a few seconds there. So 100 MB; the setting
- * (wixMedia.resumableThresholdMB, --threshold-mb) lowers it for poor links. test/bench/RESULTS.md, W1.
+ * Above this, the resumable flow: Wix advises it above 10 MB, "or on poor networks", because any interruption kills a
+ * plain upload (generate-file-upload-url's page). The product promises the same 10 MB. The tus upload is one streamed
+ * PATCH, so over a real link it costs only its create and finalize round trips more than a PUT (test/bench/RESULTS.md,
+ * W1). The setting (wixMedia.resumableThresholdMB, --threshold-mb) moves it.
  */
-export const DEFAULT_RESUMABLE_THRESHOLD_BYTES = 100 * 1024 * 1024;
+export const DEFAULT_RESUMABLE_THRESHOLD_BYTES = 10 * 1024 * 1024;
 export const DEFAULT_USER_AGENT = 'wix-media-vscode/0.1';
 
 /** ClientOptions plus knobs for tests and tuning. */

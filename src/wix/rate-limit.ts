@@ -1,10 +1,15 @@
-// One pace for every request to the Wix API host in this process (the batch, READY polls, folder calls, lookups):
-// a token bucket a little under Wix's documented rate, about 200 requests per minute per app instance, with no
-// Retry-After documented (https://dev.wix.com/docs/rest/articles/get-started/rate-limits). Upload-host traffic
-// (PUT, tus) never passes through it.
-// On a 429 it slows down to what actually got through in the last window (at most half the old pace), and holds
-// every caller until the window is over: Retry-After when Wix sends one, otherwise the window plus jitter, so a
-// one-minute window is outlasted. Windows without a 429 win the pace back step by step.
+// One pace for every request to the Wix API host in this process (the batch, READY polls, folder calls, lookups).
+// Wix documents "up to 200 requests per minute per app instance", a throttled call answering 429 "resource
+// exhausted", and no Retry-After (https://dev.wix.com/docs/rest/articles/get-started/rate-limits). Upload-host
+// traffic (PUT, tus) never passes through it.
+//
+// A sliding window of send times: at most SHARE of the documented calls in ANY window, starting with that whole
+// allowance. N calls under "L per window W" cannot finish before (ceil(N/L) - 1)·W, and this reaches about that
+// floor, whereas a token bucket pacing under L at a steady rate takes about N/L windows. No window ever sees more
+// than SHARE·L of our calls, so the documented rate is never exceeded, however the server aligns its windows.
+// On a 429 it slows down to what actually got through in the last window (at most half the old allowance), and
+// holds every caller: Retry-After when Wix sends one, otherwise a whole window plus jitter, so a one-minute window
+// is outlasted (a refused call may count too). Windows without a 429 win the allowance back step by step.
 import type { Logger } from './log';
 import { sleep } from './http';
 
@@ -17,26 +22,27 @@ export interface RateLimitOptions {
 
 export const DEFAULT_RATE_LIMIT: Required<RateLimitOptions> = { requestsPerWindow: 200, windowMs: 60_000 };
 
-/**
- * Share of the documented rate the steady pace aims at, and the share a burst may take at once: together 0.9, so no
- * window ever sees more than 90% of the limit, while a batch of up to BURST·limit files starts without waiting.
- */
-const PACE = 0.6;
-const BURST = 0.3;
+/** Share of the documented calls we allow ourselves in any window: headroom for clock skew and other callers. */
+const SHARE = 0.95;
 /** Share of the window added at random to a pause, so paused callers don't all come back at once. */
 const JITTER = 0.25;
+/** A send time leaves the window this much later than exactly W, for the call's transit to the server. */
+const SLACK_SHARE = 0.01;
+const SLACK_MAX_MS = 250;
 
 export class ApiRateLimiter {
   readonly windowMs: number;
+  /** The allowance per window at the documented rate. */
   private readonly ceiling: number;
-  /** Tokens per ms. */
-  private rate: number;
-  private tokens: number;
-  private last = Date.now();
+  /** The allowance per window now (lower after a 429). */
+  private allowance: number;
+  private readonly slackMs: number;
+  /** Send times in the current window, oldest first. */
+  private sentAt: number[] = [];
   private pausedUntil = 0;
-  /** When the pace last changed (a 429 or a step back up). */
+  /** When the allowance last changed (a 429 or a step back up). */
   private changedAt = Date.now();
-  /** Answers (not 429) in the current window, for the pace after a 429. */
+  /** Answers (not 429) in the current window, for the allowance after a 429. */
   private passedAt: number[] = [];
   /** Callers waiting, in arrival order. */
   private queue: (() => void)[] = [];
@@ -46,26 +52,27 @@ export class ApiRateLimiter {
   constructor(opts: RateLimitOptions = {}, private readonly log?: Logger) {
     const limit = Math.max(1, opts.requestsPerWindow ?? DEFAULT_RATE_LIMIT.requestsPerWindow);
     this.windowMs = Math.max(1, opts.windowMs ?? DEFAULT_RATE_LIMIT.windowMs);
-    this.ceiling = (limit * PACE) / this.windowMs;
-    this.rate = this.ceiling;
-    this.tokens = this.capacity();
+    this.ceiling = Math.max(1, Math.floor(limit * SHARE));
+    this.allowance = this.ceiling;
+    this.slackMs = Math.min(SLACK_MAX_MS, Math.ceil(this.windowMs * SLACK_SHARE));
   }
 
-  /** Requests per window at the current pace (for log lines and tests). */
+  /** Requests per window allowed now (for log lines and tests). */
   get perWindow(): number {
-    return Math.round(this.rate * this.windowMs * 10) / 10;
+    return this.allowance;
   }
 
-  private capacity(): number {
-    return Math.max(1, Math.floor((this.rate / PACE) * BURST * this.windowMs));
+  private expire(stamps: number[], now: number, slack: number): void {
+    const since = now - this.windowMs - slack;
+    let drop = 0;
+    while (drop < stamps.length && stamps[drop] <= since) drop++;
+    if (drop) stamps.splice(0, drop);
   }
 
-  private refill(now: number): void {
-    this.tokens = Math.min(this.capacity(), this.tokens + (now - this.last) * this.rate);
-    this.last = now;
-    // A whole window without a 429: take back a tenth of the documented pace.
-    if (this.rate < this.ceiling && now - this.changedAt >= this.windowMs && now >= this.pausedUntil) {
-      this.rate = Math.min(this.ceiling, this.rate + this.ceiling / 10);
+  private recover(now: number): void {
+    // A whole window without a 429: take back a tenth of the documented allowance.
+    if (this.allowance < this.ceiling && now - this.changedAt >= this.windowMs && now >= this.pausedUntil) {
+      this.allowance = Math.min(this.ceiling, this.allowance + Math.max(1, Math.round(this.ceiling / 10)));
       this.changedAt = now;
     }
   }
@@ -98,12 +105,15 @@ export class ApiRateLimiter {
           await sleep(this.pausedUntil - now);
           continue;
         }
-        this.refill(now);
-        if (this.tokens < 1) {
-          await sleep(Math.max(1, Math.ceil((1 - this.tokens) / this.rate)));
+        this.recover(now);
+        this.expire(this.sentAt, now, this.slackMs);
+        if (this.sentAt.length >= this.allowance) {
+          // Wait for the send time that frees a place to leave the window (re-checked: a 429 may pause everyone).
+          const frees = this.sentAt[this.sentAt.length - this.allowance];
+          await sleep(Math.max(1, frees + this.windowMs + this.slackMs + 1 - now));
           continue;
         }
-        this.tokens -= 1;
+        this.sentAt.push(now);
         this.queue.shift()!();
       }
     } finally {
@@ -111,28 +121,24 @@ export class ApiRateLimiter {
     }
   }
 
-  private prune(now: number): void {
-    const since = now - this.windowMs;
-    let drop = 0;
-    while (drop < this.passedAt.length && this.passedAt[drop] <= since) drop++;
-    if (drop) this.passedAt.splice(0, drop);
-  }
-
   /** An answer that was not a 429. */
   passed(now = Date.now()): void {
     this.passedAt.push(now);
-    this.prune(now);
+    this.expire(this.passedAt, now, 0);
   }
 
   /** A 429: slow down and hold everyone. Returns the pause in ms. */
   throttled(retryAfterMs?: number, now = Date.now()): number {
-    this.prune(now);
-    if (now < this.pausedUntil) return this.pausedUntil - now; // the same burst, already handled
+    this.expire(this.passedAt, now, 0);
+    if (now < this.pausedUntil) {
+      // The same burst, already handled; without Retry-After this refusal may count in Wix's window too.
+      if (retryAfterMs === undefined) this.pausedUntil = Math.max(this.pausedUntil, now + this.windowMs);
+      this.changedAt = Math.max(this.changedAt, this.pausedUntil);
+      return this.pausedUntil - now;
+    }
     this.throttles++;
     const gotThrough = this.passedAt.length;
-    const observed = (Math.max(1, gotThrough) * PACE) / this.windowMs;
-    this.rate = Math.max(1 / this.windowMs, Math.min(this.rate / 2, observed));
-    this.tokens = 0;
+    this.allowance = Math.max(1, Math.min(Math.floor(this.allowance / 2), Math.floor(gotThrough * SHARE)));
     this.passedAt = [];
     const pause = retryAfterMs !== undefined ? retryAfterMs : Math.round(this.windowMs * (1 + Math.random() * JITTER));
     this.pausedUntil = now + pause;

@@ -11,6 +11,9 @@ export interface EmuState {
   faults: { fault: Fault; left: number }[];
 }
 
+/** "No limit" in WIX_API_RATE_LIMIT's form: far more calls per minute than any row makes. */
+export const NO_LIMIT = '1000000/60000';
+
 export class EmulatorProcess {
   /** Where clients send API calls when not straight to baseUrl (the W rows' latency proxy). */
   apiBaseUrl: string;
@@ -28,9 +31,19 @@ export class EmulatorProcess {
     return this.child.pid;
   }
 
-  /** The three variables the CLI (and the curl scripts) read. */
+  /** Started with --rate-limit (R1): the CLI paces at its defaults against it. */
+  limited = false;
+
+  /**
+   * The variables the CLI (and the curl scripts) read. On loopback against an emulator without a rate limit the CLI
+   * is told that there is none (WIX_API_RATE_LIMIT), as curl under xargs does not pace either: otherwise P3's 500
+   * files would wait a minute behind the 200-a-minute default that this server does not have. The W rows (through
+   * the proxy) and R1 run at the CLI's true defaults.
+   */
   get env(): NodeJS.ProcessEnv {
-    return { WIX_API_BASE_URL: this.apiBaseUrl, WIX_API_KEY: this.apiKey, WIX_SITE_ID: this.siteId };
+    const env: NodeJS.ProcessEnv = { WIX_API_BASE_URL: this.apiBaseUrl, WIX_API_KEY: this.apiKey, WIX_SITE_ID: this.siteId };
+    if (!this.limited && this.apiBaseUrl === this.baseUrl) env.WIX_API_RATE_LIMIT = NO_LIMIT;
+    return env;
   }
 
   /**
@@ -59,7 +72,9 @@ export class EmulatorProcess {
         }
       });
     });
-    return new EmulatorProcess(child, vars.WIX_API_BASE_URL, vars.WIX_API_KEY, vars.WIX_SITE_ID);
+    const emu = new EmulatorProcess(child, vars.WIX_API_BASE_URL, vars.WIX_API_KEY, vars.WIX_SITE_ID);
+    emu.limited = extraArgs.includes('--rate-limit');
+    return emu;
   }
 
   private async control(method: string, path: string, body?: unknown): Promise<any> {

@@ -59,7 +59,7 @@ export async function runP2(ctx: BenchContext): Promise<RowResult[]> {
   const curlNote = curl.maxRssKiB ? `For reference, put.sh (bash + curl) peaks at ${fmtMiB(curl.maxRssKiB)} for the ${opts.p2LargeMb} MiB file.` : '';
   return [
     row('P2', `peak RSS of \`wix-media upload\`, ${sizes} (resumable path: tus)`, tusSmall, tusLarge, [
-      how, `CLI: \`node dist/cli.js upload FILE ${forceTus.join(' ')}\` (tus for both sizes, as before the 100 MB default); wall ${(tusSmall.wallMs / 1000).toFixed(2)} s / ${(tusLarge.wallMs / 1000).toFixed(2)} s.`, floorNote, curlNote,
+      how, `CLI: \`node dist/cli.js upload FILE ${forceTus.join(' ')}\` (tus for both sizes; 10 MB is also the default threshold); wall ${(tusSmall.wallMs / 1000).toFixed(2)} s / ${(tusLarge.wallMs / 1000).toFixed(2)} s.`, floorNote, curlNote,
     ].filter(Boolean)),
     row('P2b', `peak RSS, ${sizes}, plain PUT path (extra row)`, putSmall, putLarge, [
       how, `CLI: \`node dist/cli.js upload FILE ${forcePut.join(' ')}\`; wall ${(putSmall.wallMs / 1000).toFixed(2)} s / ${(putLarge.wallMs / 1000).toFixed(2)} s.`, floorNote,

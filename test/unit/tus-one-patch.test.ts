@@ -1,6 +1,6 @@
 // The default resumable path (issue 14): the whole file in ONE streamed PATCH, and after a break a HEAD for the
 // server's offset and one more PATCH from there, so only what the server had not stored is sent again.
-// Also the defaults themselves: 100 MB threshold, 12 uploads at once.
+// Also the defaults themselves: Wix's documented 10 MB threshold, 12 uploads at once.
 import * as assert from 'node:assert/strict';
 import { DEFAULT_CONCURRENCY } from '../../src/upload/queue';
 import { DEFAULT_RESUMABLE_THRESHOLD_BYTES } from '../../src/wix/client';
@@ -64,8 +64,8 @@ describe('tus: one streamed PATCH by default, resumed from the server\'s offset'
     assert.equal(emu.stats.tusPatchBytes, SIZE);
   });
 
-  it('defaults: files up to 100 MB go by plain PUT, tus in one PATCH, 12 uploads at once (CLI too)', () => {
-    assert.equal(DEFAULT_RESUMABLE_THRESHOLD_BYTES, 100 * MB);
+  it('defaults: files up to 10 MB (Wix documents 10 MB) go by plain PUT, tus in one PATCH, 12 uploads at once (CLI too)', () => {
+    assert.equal(DEFAULT_RESUMABLE_THRESHOLD_BYTES, 10 * MB);
     assert.equal(DEFAULT_TUS_CHUNK_BYTES, Number.POSITIVE_INFINITY);
     assert.equal(DEFAULT_CONCURRENCY, 12);
     const args = parseCli(['upload', 'a.png']);
