@@ -16,7 +16,7 @@ export class UsageError extends Error {
   }
 }
 
-export interface UploadArgs {
+export interface CliUploadArgs {
   command: 'upload';
   paths: string[];
   filePath?: string;
@@ -40,7 +40,7 @@ export interface UploadArgs {
 }
 
 /** `wix-media rewrite`: upload a document's local assets and rewrite its links (src/cli/rewrite.ts). */
-export interface RewriteArgs extends Omit<UploadArgs, 'command' | 'paths' | 'format' | 'wait'> {
+export interface RewriteArgs extends Omit<CliUploadArgs, 'command' | 'paths' | 'format' | 'wait'> {
   command: 'rewrite';
   files: string[];
   style: 'url' | 'wix';
@@ -51,7 +51,7 @@ export interface RewriteArgs extends Omit<UploadArgs, 'command' | 'paths' | 'for
   importRemote: boolean;
 }
 
-export type ParsedArgs = UploadArgs | RewriteArgs | { command: 'help' } | { command: 'version' };
+export type ParsedArgs = CliUploadArgs | RewriteArgs | { command: 'help' } | { command: 'version' };
 
 export const HELP = `Usage: wix-media upload [options] FILE|FOLDER...
 

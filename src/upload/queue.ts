@@ -1,6 +1,6 @@
 // The upload queue: bounded concurrency, per-item states, cancel and retry. One file's failure never touches
 // another's; the HTTP-level retries (429, 5xx, resets) happen inside the client, not here.
-import type { FileSource, MediaClient } from '../wix/api';
+import type { FileSource, MediaClient } from '../wix/contract';
 import { silentLogger, type Logger } from '../wix/log';
 import { WixError, isCancellation } from '../wix/errors';
 import { describeError, wixError } from '../wix/messages';

@@ -1,5 +1,5 @@
 // The upload engine's contract, shared by the CLI and the VS Code face.
-import type { FileSource, MediaClient, UploadOptions } from '../wix/api';
+import type { FileSource, MediaClient, UploadOptions } from '../wix/contract';
 import type { FileDescriptor } from '../wix/types';
 
 export type ItemState = 'queued' | 'uploading' | 'processing' | 'done' | 'failed' | 'cancelled';

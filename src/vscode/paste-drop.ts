@@ -15,8 +15,8 @@ import * as vscode from 'vscode';
 import {
   DEFAULT_NAME_PATTERN, extensionFor, isBlockReference, isUselessName, nameFromPattern, placeholderText,
 } from '../upload/placeholder';
-import type { BeforePlaceholder } from './track';
-import { layoutForLine } from './insert';
+import type { BeforePlaceholder } from './insertion-target';
+import { layoutForLine } from './anchors';
 
 const KIND = vscode.DocumentDropOrPasteEditKind.Empty.append('wixMedia', 'upload');
 const MIME_TYPES = ['text/uri-list', 'files', 'image/*', 'video/*', 'audio/*', 'application/pdf'];

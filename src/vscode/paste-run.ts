@@ -7,7 +7,7 @@ import { MarkerFixes, RETRY_MARKER_COMMAND } from './markers';
 import type { PastedData } from './paste-drop';
 import { PASTE_DROP_LANGUAGES } from './paste-drop';
 import type { Services } from './services';
-import { PlaceholderTarget } from './track';
+import { PlaceholderTarget } from './insertion-target';
 import { planFiles, runUpload, type PlannedFile, type UploadResult } from './upload-flow';
 import { normalizeFolderPath, parseLabels } from './validate';
 import { bytesSource, expandSelection } from './workspace-files';

@@ -7,13 +7,13 @@ import { failureMarker } from '../upload/placeholder';
 import { failedEntry, isTerminal } from '../upload/queue';
 import { formatReference } from '../upload/reference';
 import type { ItemOptions, QueueEntry, UploadItem } from '../upload/types';
-import type { FileSource } from '../wix/api';
+import type { FileSource } from '../wix/contract';
 import { isTransient } from '../wix/messages';
 import { readConfig, referenceStyleFor } from './config';
 import { progressAfterDelay, reportFailures } from './notify';
 import { notifyPrivateLinks } from './private-links';
 import type { Services } from './services';
-import { copyToClipboard, type InsertionTarget, type InsertOutcome, type PlaceholderTarget } from './track';
+import { copyToClipboard, type InsertionTarget, type InsertOutcome, type PlaceholderTarget } from './insertion-target';
 import { sourceFor } from './workspace-files';
 
 /** A file about to be uploaded: its source, or why there is none. */

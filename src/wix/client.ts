@@ -1,7 +1,7 @@
 // WixMediaClient: the Media Manager client the upload engine, the CLI and the VS Code face use (MediaClient).
 import { createHash } from 'node:crypto';
 import type { Dispatcher } from 'undici';
-import type { ClientOptions, FileSource, MediaClient, UploadOptions, WaitOptions } from './api';
+import type { ClientOptions, FileSource, MediaClient, UploadOptions, WaitOptions } from './contract';
 import { WixError } from './errors';
 import * as folders from './folders';
 import { DEFAULT_REQUEST_TIMEOUT_MS, DEFAULT_RETRY, WixHttp, type FullRetryPolicy } from './http';

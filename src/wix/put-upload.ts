@@ -2,7 +2,7 @@
 // A failed PUT is retried with a FRESH upload URL (the old one may be spent) and the file re-read from byte 0.
 // When the answer was lost after the whole body went out, the file may be stored: look it up before uploading
 // again (lookup.ts), so a file is stored once.
-import type { FileSource } from './api';
+import type { FileSource } from './contract';
 import { WixError } from './errors';
 import { parseUploadHostError } from './errors-parse';
 import { describeShort, parseJson, sleep, withQuery, type WixHttp } from './http';

@@ -5,7 +5,7 @@
 import { createReadStream } from 'node:fs';
 import { Readable } from 'node:stream';
 import type { DetailedError } from 'tus-js-client';
-import type { FileSource } from './api';
+import type { FileSource } from './contract';
 import { WixError } from './errors';
 import { parseUploadHostError } from './errors-parse';
 import { describeShort, parseJson, sleep, withQuery, type FullRetryPolicy, type WixHttp } from './http';

@@ -4,7 +4,7 @@ import { readFileSync, existsSync } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { WixEmulator } from '../emulator/server';
-import type { WixMediaInternalApi } from '../../src/vscode/api';
+import type { WixMediaInternalApi } from '../../src/vscode/test-hook';
 import {
   EXTENSION_ID, cfg, closeAllEditors, extensionApi, filesDir, pngFile, pointAt, resetUserSettings, setUserSettings,
   startEmulator, storeKey, upload,

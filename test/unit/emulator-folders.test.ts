@@ -3,7 +3,7 @@ import * as assert from 'node:assert/strict';
 import { Readable } from 'node:stream';
 import { WixEmulator } from '../emulator/server';
 import { WixMediaClient } from '../../src/wix/client';
-import type { FileSource } from '../../src/wix/api';
+import type { FileSource } from '../../src/wix/contract';
 
 const source = (name: string): FileSource => {
   const body = Buffer.from(`bytes of ${name}`);

@@ -7,7 +7,7 @@ import { formatReference } from '../../src/upload/reference';
 import { UploadQueue } from '../../src/upload/queue';
 import type { ItemOptions } from '../../src/upload/types';
 import { outputLine } from '../../src/cli/output';
-import type { FileSource } from '../../src/wix/api';
+import type { FileSource } from '../../src/wix/contract';
 import { WixMediaClient, type WixClientOptions } from '../../src/wix/client';
 import { WixError } from '../../src/wix/errors';
 import { fileSourceFromPath } from '../../src/wix/file-source';

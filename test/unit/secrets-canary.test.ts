@@ -10,7 +10,7 @@ import { Readable } from 'node:stream';
 import { inspect } from 'node:util';
 import { UploadQueue } from '../../src/upload/queue';
 import type { ItemOptions } from '../../src/upload/types';
-import type { FileSource } from '../../src/wix/api';
+import type { FileSource } from '../../src/wix/contract';
 import { WixMediaClient, type WixClientOptions } from '../../src/wix/client';
 import { fileSourceFromPath } from '../../src/wix/file-source';
 import type { Logger } from '../../src/wix/log';

@@ -9,7 +9,7 @@ import { Readable } from 'node:stream';
 import { WixEmulator } from '../emulator/server';
 import { DEFAULT_CONCURRENCY, failedEntry, UploadQueue } from '../../src/upload/queue';
 import type { ItemState, UploadItem } from '../../src/upload/types';
-import type { FileSource } from '../../src/wix/api';
+import type { FileSource } from '../../src/wix/contract';
 import { WixMediaClient } from '../../src/wix/client';
 import { fileSourceFromPath } from '../../src/wix/file-source';
 import type { Logger } from '../../src/wix/log';

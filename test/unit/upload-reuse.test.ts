@@ -8,7 +8,7 @@ import { hashContradicts, hashSource } from '../../src/upload/hash';
 import { UploadQueue } from '../../src/upload/queue';
 import { folderKey, ReuseLookup } from '../../src/upload/reuse';
 import { ReuseIndex } from '../../src/upload/reuse-index';
-import type { FileSource } from '../../src/wix/api';
+import type { FileSource } from '../../src/wix/contract';
 import { WixMediaClient } from '../../src/wix/client';
 import { fileSourceFromPath } from '../../src/wix/file-source';
 import { WixEmulator } from '../emulator/server';

@@ -1,7 +1,7 @@
 // WixMediaClient against the emulator over real HTTP: what arrives (bytes, headers, fields), tus, and every fault.
 import * as assert from 'node:assert/strict';
 import { Readable } from 'node:stream';
-import type { FileSource } from '../../src/wix/api';
+import type { FileSource } from '../../src/wix/contract';
 import { WixMediaClient, type WixClientOptions } from '../../src/wix/client';
 import { WixError } from '../../src/wix/errors';
 import { fileSourceFromPath } from '../../src/wix/file-source';

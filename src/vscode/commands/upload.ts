@@ -7,7 +7,7 @@ import { promptFolder } from '../prompts/folder';
 import { promptLabels } from '../prompts/labels';
 import type { Services } from '../services';
 import type { RecentEditor } from '../recent-editors';
-import { InsertionTarget } from '../track';
+import { InsertionTarget } from '../insertion-target';
 import { emptyResult, planFiles, runUpload, type Destination, type UploadRequest, type UploadResult } from '../upload-flow';
 import { folderPathProblem, labelsProblem, normalizeFolderPath, parseLabels } from '../validate';
 import { expandSelection, toUri } from '../workspace-files';

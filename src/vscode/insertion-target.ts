@@ -2,7 +2,7 @@
 // as one undoable edit; falls back to the clipboard when the document was closed or the place was edited away.
 import * as vscode from 'vscode';
 import { isBlockReference } from '../upload/placeholder';
-import { anchorsAfter, indentOf, joinReferences, layoutForLine, planInsertion, shiftAnchors, type Anchor, type PlannedEdit } from './insert';
+import { anchorsAfter, indentOf, joinReferences, layoutForLine, planInsertion, shiftAnchors, type Anchor, type PlannedEdit } from './anchors';
 
 export type InsertedWhere = 'editor' | 'clipboard';
 
