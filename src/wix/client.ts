@@ -52,7 +52,7 @@ export interface WixClientOptions extends ClientOptions {
   rateLimit?: RateLimitOptions | false;
 }
 
-/** Generate File Download URL (§8): the link a private file is read through. */
+/** Generate File Download URL (Wix: Generate File Download URL): the link a private file is read through. */
 export interface DownloadLink {
   url: string;
   /** When the link stops working (ISO 8601, by this machine's clock at the request). */
@@ -188,7 +188,7 @@ export class WixMediaClient implements MediaClient {
   }
 
   /**
-   * A link that reads a private file (its static URL answers 403): POST generate-file-download-url (§8).
+   * A link that reads a private file (its static URL answers 403): POST generate-file-download-url (Wix: Generate File Download URL).
    * `expirationInMinutes`: 1 to 525 600; Wix's default is 600.
    */
   async generateFileDownloadUrl(fileId: string, expirationInMinutes: number, signal?: AbortSignal): Promise<DownloadLink> {

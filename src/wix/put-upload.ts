@@ -1,4 +1,4 @@
-// Plain upload (§2 + §3): generate-upload-url, then PUT the bytes streamed from disk.
+// Plain upload (Wix: Generate File Upload URL + Upload API): generate-upload-url, then PUT the bytes streamed from disk.
 // A failed PUT is retried with a FRESH upload URL (the old one may be spent) and the file re-read from byte 0.
 // When the answer was lost after the whole body went out, the file may be stored: look it up before uploading
 // again (lookup.ts), so a file is stored once.
@@ -40,7 +40,7 @@ export function registerUploadUrl(uploadUrl: string): void {
 const RATE_LIMIT_CODES = ['RESOURCE_EXHAUSTED'];
 
 /**
- * An upload-host 4xx that means "this URL is used up or expired" (a reused one-time token is a 429 per §11, an expired
+ * An upload-host 4xx that means "this URL is used up or expired" (a reused one-time token is a 429 per Wix's error list; test/emulator/README.md, an expired
  * one a 403): anything but Wix's own upload validation codes, which a fresh URL would not fix, and plain rate limiting.
  */
 export function isSpentUrl(e: unknown): boolean {

@@ -1,4 +1,4 @@
-// Resumable upload (§4): generate-resumable-upload-url, tus 1.0.0 (core + creation) with tus-js-client, then finalize.
+// Resumable upload (Wix: Resumable Upload API): generate-resumable-upload-url, tus 1.0.0 (core + creation) with tus-js-client, then finalize.
 // tus-js-client talks through our undici-based HttpStack, so requests share the Agent, the timeouts and the redacted
 // logging, and never carry the Wix Authorization header. It resumes after a failure by asking the server (HEAD)
 // for its offset, so only the unacknowledged part of one chunk is sent again.

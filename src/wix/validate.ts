@@ -1,4 +1,4 @@
-// Client-side limits (§2, §4.1, §10), checked before any request so a bad file fails fast with a clear message.
+// Client-side limits (Wix: Generate File Upload URL, Generate File Resumable Upload URL, file size limits; test/emulator/README.md), checked before any request so a bad file fails fast with a clear message.
 import type { ExternalInfo } from './types';
 import { localError } from './messages';
 
