@@ -2,12 +2,12 @@
 // message says what to change.
 import { parseArgs } from 'node:util';
 import { DEFAULT_CONCURRENCY } from '../upload/queue';
+import { DEFAULT_BASE_URL, MB } from '../wix/limits';
 
 export const FORMATS = ['url', 'markdown', 'html', 'wix', 'json'] as const;
 export type Format = typeof FORMATS[number];
 
 export const MAX_CONCURRENCY = 32;
-const MB = 1024 * 1024;
 
 export class UsageError extends Error {
   constructor(message: string) {
@@ -247,7 +247,7 @@ export interface Credentials {
   baseUrl: string;
 }
 
-export const DEFAULT_BASE_URL = 'https://www.wixapis.com';
+export { DEFAULT_BASE_URL };
 
 /** Reads WIX_API_KEY, WIX_SITE_ID and WIX_API_BASE_URL; a missing one is a usage error naming it. */
 export function credentialsFrom(env: NodeJS.ProcessEnv): Credentials {

@@ -4,7 +4,7 @@ import { collectFiles } from '../upload/collect';
 import { failedEntry, UploadQueue } from '../upload/queue';
 import { ReuseLookup } from '../upload/reuse';
 import { ReuseIndex } from '../upload/reuse-index';
-import type { ItemOptions, QueueEntry, UploadItem } from '../upload/types';
+import { isTerminal, type ItemOptions, type QueueEntry, type UploadItem } from '../upload/types';
 import type { MediaClient } from '../wix/contract';
 import { fileSourceFromPath } from '../wix/file-source';
 import { silentLogger, type Logger } from '../wix/log';
@@ -93,7 +93,7 @@ export async function runUpload(args: Omit<CliUploadArgs, 'command'>, client: Me
     let next = 0;
     let items: readonly UploadItem[] = [];
     const flush = () => {
-      while (next < items.length && ['done', 'failed', 'cancelled'].includes(items[next].state)) {
+      while (next < items.length && isTerminal(items[next].state)) {
         const item = items[next++];
         if (item.state !== 'done' || !item.descriptor) continue;
         const line = outputLine(item.descriptor, args.format, item.label, item.readyTimedOut, item.reused === true);
@@ -117,7 +117,7 @@ export async function runUpload(args: Omit<CliUploadArgs, 'command'>, client: Me
         }
       }
       if (item.state === 'uploading') current = item.label;
-      if (item.state === 'done' || item.state === 'failed' || item.state === 'cancelled') flush();
+      if (isTerminal(item.state)) flush();
       progress.update();
     });
     const batch = queue.enqueue(entries);

@@ -6,6 +6,30 @@ export type ItemState = 'queued' | 'uploading' | 'processing' | 'done' | 'failed
 
 export const TERMINAL_STATES: readonly ItemState[] = ['done', 'failed', 'cancelled'];
 
+export function isTerminal(state: ItemState): boolean {
+  return TERMINAL_STATES.includes(state);
+}
+
+/**
+ * Bytes sent and to send over some items, as every progress display counts them: a failed or cancelled file
+ * drops out, a done or processing one counts in full.
+ */
+export function byteProgress(items: Iterable<Pick<UploadItem, 'state' | 'total' | 'bytesSent'>>): { sent: number; total: number } {
+  let sent = 0;
+  let total = 0;
+  for (const i of items) {
+    if (i.state === 'failed' || i.state === 'cancelled') continue;
+    total += i.total;
+    sent += i.state === 'done' || i.state === 'processing' ? i.total : i.bytesSent;
+  }
+  return { sent, total };
+}
+
+/** Whole percent, rounded down (never 100 before the last byte), 0 when there is nothing to send. */
+export function percentOf(sent: number, total: number): number {
+  return total > 0 ? Math.floor((sent / total) * 100) : 0;
+}
+
 /** What one upload asks for: everything but the signal and progress callback, which the queue owns. */
 export type ItemOptions = Omit<UploadOptions, 'signal' | 'onProgress'> & {
   /** Wait for operationStatus READY before the item is done (needed for sizes and wix:image URIs). */

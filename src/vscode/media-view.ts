@@ -1,6 +1,7 @@
 // The "Wix Media" view: the site's folders and files, loaded lazily and page by page, a Search Files node, and
 // "Recent uploads" (this site, newest first, kept in globalState so it survives restarts, bounded).
 import * as vscode from 'vscode';
+import { eolOf } from './eol';
 import { formatReference, staticUrl } from '../upload/reference';
 import type { UploadItem } from '../upload/types';
 import { WixError } from '../wix/errors';
@@ -304,7 +305,7 @@ export class MediaDropProvider implements vscode.DocumentDropEditProvider {
     let files: FileDescriptor[];
     try { files = JSON.parse(await item.asString()) as FileDescriptor[]; } catch { return undefined; }
     if (!Array.isArray(files) || !files.length) return undefined;
-    const text = files.map((f) => referenceFor(f, doc.languageId)).join(doc.eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n');
+    const text = files.map((f) => referenceFor(f, doc.languageId)).join(eolOf(doc));
     const edit = new vscode.DocumentDropEdit(text, vscode.l10n.t('Insert Wix Media reference'), MediaDropProvider.kind);
     edit.yieldTo = [];
     return edit;

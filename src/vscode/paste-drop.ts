@@ -14,6 +14,7 @@
 // No VS Code issue for this was found (searched microsoft/vscode for drop resolve routed to $resolvePasteEdit);
 // when a VS Code release resolves drop edits through the drop provider, resolveDocumentDropEdit can replace this.
 import * as vscode from 'vscode';
+import { eolOf } from './eol';
 import {
   DEFAULT_NAME_PATTERN, extensionFor, isBlockReference, isUselessName, nameFromPattern, placeholderText,
 } from '../upload/placeholder';
@@ -125,7 +126,7 @@ class Offers {
     const names = [...got.uris.map(u => u.path.split('/').pop() ?? ''), ...blobs.map(b => b.name)];
     const what = names.length === 1 ? names[0] : vscode.l10n.t('{0} files', names.length);
     const placeholder = placeholderText(document.languageId, what);
-    const eol = document.eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n';
+    const eol = eolOf(document);
     const first = ranges[0];
     const text = first ? layoutForLine(placeholder, document.lineAt(first.start.line).text.slice(0, first.start.character),
       document.lineAt(first.end.line).text.slice(first.end.character), eol, isBlockReference(document.languageId, placeholder)) : placeholder;

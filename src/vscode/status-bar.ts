@@ -2,7 +2,7 @@
 import * as vscode from 'vscode';
 import { isTerminal, type UploadQueue } from '../upload/queue';
 import { throttle } from '../upload/throttle';
-import type { UploadItem } from '../upload/types';
+import { byteProgress, percentOf, type UploadItem } from '../upload/types';
 import { batchPhaseText, withPhase } from './phase';
 
 const REPAINT_MS = 200;
@@ -55,13 +55,8 @@ export class UploadStatusBar implements vscode.Disposable {
     const done = items.filter(i => i.state === 'done').length;
     const cancelled = items.filter(i => i.state === 'cancelled').length;
     if (finished < items.length) {
-      let sent = 0, total = 0;
-      for (const i of items) {
-        if (i.state === 'failed' || i.state === 'cancelled') continue;
-        total += i.total;
-        sent += i.state === 'done' || i.state === 'processing' ? i.total : i.bytesSent;
-      }
-      const pct = total > 0 ? Math.floor((sent / total) * 100) : 0;
+      const { sent, total } = byteProgress(items);
+      const pct = percentOf(sent, total);
       // A stalled upload says so instead of sitting at 99%.
       const phase = batchPhaseText(items);
       this.item.text = `$(cloud-upload) Wix ${finished}/${items.length} · ${withPhase(`${pct}%`, items, phase)}`;

@@ -3,6 +3,7 @@
 // result), report failures. The commands, paste, drop, "Retry failed" and the failure marker's Quick Fix all
 // run through runUpload; gathering (arguments, pickers, prompts, validation) stays with each entry point.
 import * as vscode from 'vscode';
+import { eolOf } from './eol';
 import { failureMarker } from '../upload/placeholder';
 import { failedEntry, isTerminal } from '../upload/queue';
 import { formatReference } from '../upload/reference';
@@ -238,7 +239,7 @@ async function deliverToPlaceholder(s: Services, req: UploadRequest, target: Pla
         : `Copied ${refs.length} reference(s) to the clipboard: ${outcome.reason}.`);
       return outcome;
     }
-    const eol = target.document.eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n';
+    const eol = eolOf(target.document);
     const markers = failed.map(i => failureMarker(languageId, i.label));
     const text = [...refs, ...markers].join(eol);
     const outcome = await target.replace(text);

@@ -1,9 +1,11 @@
 // Checks for what a person types into the prompts (folder path, labels), run on every keystroke.
 // Pure: no vscode import, so the same rules hold for options passed to the commands.
 
-export const MAX_FOLDER_PATH = 100;
-export const MAX_LABELS = 50;
-export const MAX_LABEL_LENGTH = 200;
+import { LIMITS } from '../wix/limits';
+
+export const MAX_FOLDER_PATH = LIMITS.filePath;
+export const MAX_LABELS = LIMITS.labels;
+export const MAX_LABEL_LENGTH = LIMITS.label;
 
 /** Code points, as Wix counts the limits. */
 function length(s: string): number {

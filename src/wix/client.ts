@@ -5,6 +5,7 @@ import type { ClientOptions, FileSource, MediaClient, UploadOptions, WaitOptions
 import { WixError } from './errors';
 import * as folders from './folders';
 import { DEFAULT_REQUEST_TIMEOUT_MS, DEFAULT_RETRY, WixHttp, type FullRetryPolicy } from './http';
+import { DEFAULT_BASE_URL, DEFAULT_RESUMABLE_THRESHOLD_MB, MB } from './limits';
 import { silentLogger } from './log';
 import type { ProxySettings } from './proxy';
 import { claimFile, findStoredUpload } from './lookup';
@@ -22,14 +23,14 @@ import type {
 } from './types';
 import { validateUpload } from './validate';
 
-export const DEFAULT_BASE_URL = 'https://www.wixapis.com';
+export { DEFAULT_BASE_URL } from './limits';
 /**
  * Above this, the resumable flow. The docs advise it above 10 MB "or on poor networks"; measured over a 25 ms /
  * 200 Mbit/s link, even curl's own tus (one PATCH) took 1.13× its plain PUT for 64 MB (the create and finalize round
  * trips and the finalize), while re-sending a failed 100 MB PUT costs a few seconds there. So 100 MB; the setting
  * (wixMedia.resumableThresholdMB, --threshold-mb) lowers it for poor links. test/bench/RESULTS.md, W1.
  */
-export const DEFAULT_RESUMABLE_THRESHOLD_BYTES = 100 * 1024 * 1024;
+export const DEFAULT_RESUMABLE_THRESHOLD_BYTES = DEFAULT_RESUMABLE_THRESHOLD_MB * MB;
 export const DEFAULT_USER_AGENT = 'wix-media-vscode/0.1';
 
 /** ClientOptions plus knobs for tests and tuning. */
