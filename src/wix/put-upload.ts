@@ -5,9 +5,10 @@
 import type { FileSource } from './contract';
 import { WixError } from './errors';
 import { parseUploadHostError } from './errors-parse';
-import { describeShort, parseJson, sleep, withQuery, type WixHttp } from './http';
+import { describeShort, sleep, withQuery, type WixHttp } from './http';
 import { UPLOAD_RULE_NAMES, wixError } from './messages';
 import { registerSecret } from './redact';
+import { descriptorOfAnswer } from './upload-answer';
 import type { FileDescriptor, GenerateFileUploadUrlRequest, GenerateFileUploadUrlResponse } from './types';
 
 export interface PutContext {
@@ -79,11 +80,7 @@ export async function putOnce(
     },
   });
   if (res.status < 200 || res.status >= 300) throw parseUploadHostError(res.status, res.text, res.headers, source.name);
-  const { file } = parseJson<{ file?: FileDescriptor }>(res, source.name);
-  if (!file?.id) {
-    throw wixError({ kind: 'http', code: 'INVALID_RESPONSE', status: res.status, fileName: source.name, detail: 'the upload answer had no file descriptor' });
-  }
-  return file;
+  return descriptorOfAnswer(res, source.name, 'upload');
 }
 
 /** generate + PUT with retries: each retry asks for a fresh URL; a spent/expired URL gets one free refresh. */

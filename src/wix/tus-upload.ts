@@ -8,11 +8,12 @@ import type { DetailedError } from 'tus-js-client';
 import type { FileSource } from './contract';
 import { WixError } from './errors';
 import { parseUploadHostError } from './errors-parse';
-import { describeShort, parseJson, sleep, withQuery, type FullRetryPolicy, type WixHttp } from './http';
+import { describeShort, sleep, withQuery, type FullRetryPolicy, type WixHttp } from './http';
 import { cancelledError, localError, wixError } from './messages';
 import { registerSecret, redact } from './redact';
 import { SourceInput, SourceReader } from './tus-source-reader';
 import { UndiciTusStack } from './tus-http-stack';
+import { descriptorOfAnswer } from './upload-answer';
 import type { FileDescriptor, GenerateFileResumableUploadUrlRequest, GenerateFileResumableUploadUrlResponse } from './types';
 
 /**
@@ -200,10 +201,6 @@ async function finalize(ctx: TusContext, source: FileSource, uploadUrl: string, 
       }
       throw err;
     }
-    const { file } = parseJson<{ file?: FileDescriptor }>(res, source.name);
-    if (!file?.id) {
-      throw wixError({ kind: 'http', code: 'INVALID_RESPONSE', status: res.status, fileName: source.name, detail: 'the finalize answer had no file descriptor' });
-    }
-    return file;
+    return descriptorOfAnswer(res, source.name, 'finalize');
   }, signal, source.name);
 }
