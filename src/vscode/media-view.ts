@@ -1,6 +1,7 @@
 // The "Wix Media" view: the site's folders and files, loaded lazily and page by page, a Search Files node, and
 // "Recent uploads" (this site, newest first, kept in globalState so it survives restarts, bounded).
 import * as vscode from 'vscode';
+import { COMMAND } from './command-ids';
 import { eolOf } from './eol';
 import { formatReference, staticUrl } from '../upload/reference';
 import type { UploadItem } from '../upload/types';
@@ -247,7 +248,7 @@ export class MediaView implements vscode.TreeDataProvider<MediaNode>, vscode.Tre
         const t = new vscode.TreeItem(label, node.term ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.None);
         t.id = `search:${node.term ?? ''}`;
         t.iconPath = new vscode.ThemeIcon('search');
-        t.command = { command: 'wixMedia.view.search', title: vscode.l10n.t('Search Files') };
+        t.command = { command: COMMAND.viewSearch, title: vscode.l10n.t('Search Files') };
         t.contextValue = 'wixMedia.search';
         return t;
       }
@@ -271,7 +272,7 @@ export class MediaView implements vscode.TreeDataProvider<MediaNode>, vscode.Tre
       case 'more': {
         const t = new vscode.TreeItem(vscode.l10n.t('Load more…'), vscode.TreeItemCollapsibleState.None);
         t.iconPath = new vscode.ThemeIcon('ellipsis');
-        t.command = { command: 'wixMedia.view.loadMore', title: vscode.l10n.t('Load more'), arguments: [node] };
+        t.command = { command: COMMAND.viewLoadMore, title: vscode.l10n.t('Load more'), arguments: [node] };
         return t;
       }
       case 'message':

@@ -1,5 +1,6 @@
 // The status-bar item: live progress of the uploads in flight, then a short-lived summary. Click: the queue.
 import * as vscode from 'vscode';
+import { COMMAND } from './command-ids';
 import { isTerminal, type UploadQueue } from '../upload/queue';
 import { throttle } from '../upload/throttle';
 import { byteProgress, percentOf, type UploadItem } from '../upload/types';
@@ -19,7 +20,7 @@ export class UploadStatusBar implements vscode.Disposable {
   constructor(queue: UploadQueue) {
     this.item = vscode.window.createStatusBarItem('wixMedia.uploads', vscode.StatusBarAlignment.Left, 100);
     this.item.name = 'Wix Media Uploads';
-    this.item.command = 'wixMedia.showQueue';
+    this.item.command = COMMAND.showQueue;
     this.unsubscribe = queue.onDidChange(i => this.onChange(i));
   }
 

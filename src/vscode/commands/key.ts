@@ -1,5 +1,6 @@
 // Set API Key (checked with one real List Folders call before it is stored) and Clear API Key.
 import * as vscode from 'vscode';
+import { COMMAND } from '../command-ids';
 import { showError } from '../notify';
 import { MEDIA_ROOT } from '../../wix/types';
 import { describeError, remedyFor } from '../../wix/messages';
@@ -77,7 +78,7 @@ export async function setApiKey(s: Services, options: SetApiKeyOptions | undefin
       const retype = vscode.l10n.t('Set API Key');
       const buttons = interactive ? [retype, 'Show Log'] : ['Show Log'];
       void showError(`Wix Media: ${message}`, ...buttons).then(c => {
-        if (c === retype) void vscode.commands.executeCommand('wixMedia.setApiKey');
+        if (c === retype) void vscode.commands.executeCommand(COMMAND.setApiKey);
         else if (c) s.log.show();
       });
       return { stored: false, siteId, message };
