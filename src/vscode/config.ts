@@ -33,6 +33,8 @@ export interface WixMediaConfig {
   accountId: string;
   /** Wix's API rate limit the uploads pace under (wixMedia.apiRateLimit). */
   apiRateLimit: { requestsPerWindow: number; windowMs: number };
+  /** Whether Upload Document Assets also imports remote media (wixMedia.assets.importRemote). */
+  importRemote: boolean;
 }
 
 
@@ -96,6 +98,7 @@ export function readConfig(scope?: vscode.ConfigurationScope): WixMediaConfig {
       requestsPerWindow: Math.round(num(c.get<{ requests?: unknown }>('apiRateLimit')?.requests, 200, 1)),
       windowMs: Math.round(num(c.get<{ windowSeconds?: unknown }>('apiRateLimit')?.windowSeconds, 60, 0.1) * 1000),
     },
+    importRemote: c.get<boolean>('assets.importRemote') ?? false,
   };
 }
 

@@ -9,7 +9,7 @@ import { WixError } from '../wix/errors';
 import { describeError } from '../wix/messages';
 import { formatBytes } from '../wix/validate';
 import { MEDIA_ROOT, type FileDescriptor, type Folder } from '../wix/types';
-import { readConfig } from './config';
+import { readConfig, type WixMediaConfig } from './config';
 import { mediaData } from './media-view-data';
 import type { Services } from './services';
 
@@ -291,8 +291,7 @@ export class MediaView implements vscode.TreeDataProvider<MediaNode>, vscode.Tre
 }
 
 /** The reference for a file in a document of this language, as the user's templates and style say. */
-export function referenceFor(d: FileDescriptor, languageId: string): string {
-  const cfg = readConfig();
+export function referenceFor(d: FileDescriptor, languageId: string, cfg: Pick<WixMediaConfig, 'referenceStyle' | 'templates'>): string {
   return formatReference(d, { languageId, style: cfg.referenceStyle, templates: cfg.templates });
 }
 
@@ -306,7 +305,8 @@ export class MediaDropProvider implements vscode.DocumentDropEditProvider {
     let files: FileDescriptor[];
     try { files = JSON.parse(await item.asString()) as FileDescriptor[]; } catch { return undefined; }
     if (!Array.isArray(files) || !files.length) return undefined;
-    const text = files.map((f) => referenceFor(f, doc.languageId)).join(eolOf(doc));
+    const cfg = readConfig(doc.uri);
+    const text = files.map((f) => referenceFor(f, doc.languageId, cfg)).join(eolOf(doc));
     const edit = new vscode.DocumentDropEdit(text, vscode.l10n.t('Insert Wix Media reference'), MediaDropProvider.kind);
     edit.yieldTo = [];
     return edit;

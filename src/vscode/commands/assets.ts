@@ -109,8 +109,8 @@ export async function uploadDocumentAssets(s: Services, args: readonly unknown[]
   s.log.info(`${name}: ${summary}.`);
   for (const m of plan.missing) s.log.warn(`${name}: ${m.label}: ${m.reason} (${m.file}); its link is left as it was.`);
 
-  const cfgImport = vscode.workspace.getConfiguration('wixMedia').get<boolean>('assets.importRemote') ?? false;
-  const importing = (options?.importRemote ?? cfgImport) ? plan.remote.filter(r => importableUrl(r) !== undefined) : [];
+  const cfg = readConfig();
+  const importing = (options?.importRemote ?? cfg.importRemote) ? plan.remote.filter(r => importableUrl(r) !== undefined) : [];
   if (!plan.assets.length && !importing.length) {
     const message = plan.missing.length
       ? vscode.l10n.t('Wix Media: nothing to upload in {0}: {1}.', name, summary)
@@ -134,13 +134,12 @@ export async function uploadDocumentAssets(s: Services, args: readonly unknown[]
   const missingConn = await ensureConnection(s, interactive);
   if (missingConn) return result(missingConn.status === 'no-key' ? 'no-key' : missingConn.status === 'invalid' ? 'invalid' : 'cancelled', { document: uri.toString(), found, message: missingConn.message });
 
-  const cfg = readConfig();
   let folder = options?.folder ?? (cfg.defaultFolder || undefined);
   let folderId: string | undefined;
   let folderLabel: string | undefined;
   let labels = options?.labels !== undefined ? parseLabels(options.labels) : cfg.defaultLabels.length ? parseLabels(cfg.defaultLabels) : undefined;
   if (interactive) {
-    const asked = await askFolderAndLabels(s, folder, labels);
+    const asked = await askFolderAndLabels(s, folder, labels, cfg);
     if (!asked) return result('cancelled', { document: uri.toString(), found, message: 'Cancelled at the prompts; nothing was sent.' });
     ({ folder, folderId, folderLabel, labels } = asked);
   }

@@ -2,7 +2,7 @@
 import * as vscode from 'vscode';
 import { showError } from '../notify';
 import { MEDIA_ROOT } from '../../wix/types';
-import { readConfig } from '../config';
+import { readConfig, type WixMediaConfig } from '../config';
 import { promptFolder } from '../prompts/folder';
 import { promptLabels } from '../prompts/labels';
 import type { Services } from '../services';
@@ -65,9 +65,9 @@ function invalid(message: string): UploadResult {
 
 /** Asks step 1 (folder) and step 2 (labels) as the settings require; undefined when the user pressed Escape. */
 /** Folder (step 1) and labels (step 2) as the settings ask for them; undefined when the user pressed Escape. */
-export async function askFolderAndLabels(s: Services, folder: string | undefined, labels: string[] | undefined):
+export async function askFolderAndLabels(s: Services, folder: string | undefined, labels: string[] | undefined,
+  cfg: Pick<WixMediaConfig, 'askForFolder' | 'askForLabels'>):
   Promise<{ folder?: string; folderId?: string; folderLabel?: string; labels: string[] } | undefined> {
-  const cfg = readConfig();
   const askFolder = folder === undefined && cfg.askForFolder;
   const askLabels = labels === undefined && cfg.askForLabels;
   const total = (askFolder ? 1 : 0) + (askLabels ? 1 : 0);
@@ -131,7 +131,7 @@ async function gatherUpload(s: Services, args: readonly unknown[], recent: reado
   let folderLabel: string | undefined;
   let labels = options?.labels !== undefined ? parseLabels(options.labels) : cfg.defaultLabels.length ? parseLabels(cfg.defaultLabels) : undefined;
   if (interactive) {
-    const asked = await askFolderAndLabels(s, folder, labels);
+    const asked = await askFolderAndLabels(s, folder, labels, cfg);
     if (!asked) {
       s.log.info('Upload cancelled at the prompts; nothing was sent.');
       return emptyResult('cancelled', 'The upload was cancelled; nothing was sent.');
@@ -171,6 +171,7 @@ async function gatherUpload(s: Services, args: readonly unknown[], recent: reado
     private: options?.private ?? cfg.private,
     force: extra.force ?? options?.force,
     destination,
+    config: cfg,
   };
 }
 
