@@ -2,7 +2,7 @@
 // where the request's destination says (an editor place, a paste/drop placeholder, the clipboard, or only the
 // result), report failures. The commands, paste, drop, "Retry failed" and the failure marker's Quick Fix all
 // run through runUpload; gathering (arguments, pickers, prompts, validation) stays with each entry point.
-import * as vscode from 'vscode';
+import type * as vscode from 'vscode';
 import { eolOf } from './eol';
 import { failureMarker } from '../upload/placeholder';
 import { failedEntry, isTerminal } from '../upload/queue';
