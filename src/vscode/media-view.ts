@@ -11,6 +11,7 @@ import { formatBytes } from '../wix/validate';
 import { MEDIA_ROOT, type FileDescriptor, type Folder } from '../wix/types';
 import { readConfig, type WixMediaConfig } from './config';
 import { mediaData } from './media-view-data';
+import { oncePerWindow } from './once-per-window';
 import type { Services } from './services';
 
 import { FILE_MIME, VIEW_ID } from './media-view-lazy';
@@ -313,19 +314,13 @@ export class MediaDropProvider implements vscode.DocumentDropEditProvider {
   }
 }
 
-const views = new WeakMap<Services, MediaView>();
-
-export function mediaView(s: Services): MediaView {
-  let v = views.get(s);
-  if (!v) {
-    v = new MediaView(s);
-    views.set(s, v);
-    s.context.subscriptions.push(vscode.languages.registerDocumentDropEditProvider({ pattern: '**' }, new MediaDropProvider(), {
-      providedDropEditKinds: [MediaDropProvider.kind], dropMimeTypes: [FILE_MIME],
-    }));
-  }
-  return v;
-}
+/** The one view of this window; files dragged from it drop as references. */
+export const mediaView = oncePerWindow((s) => {
+  s.context.subscriptions.push(vscode.languages.registerDocumentDropEditProvider({ pattern: '**' }, new MediaDropProvider(), {
+    providedDropEditKinds: [MediaDropProvider.kind], dropMimeTypes: [FILE_MIME],
+  }));
+  return new MediaView(s);
+});
 
 /** Reveal in Wix Media View (from a hover): shows the file under "Recent uploads" or its search result. */
 export async function revealInView(s: Services, args: readonly unknown[]): Promise<{ revealed: boolean }> {
