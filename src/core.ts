@@ -2,7 +2,7 @@
 // activation itself only registers the commands and the paste/drop providers, so it stays cheap, and the HTTP client, tus and MIME tables load when first needed.
 import * as vscode from 'vscode';
 import type { CommandId } from './vscode/command-ids';
-import { internalApi, type WixMediaInternalApi } from './vscode/api';
+import { internalApi, type WixMediaInternalApi } from './vscode/test-hook';
 import { commandHandlers } from './vscode/commands';
 import { effectiveApiBaseUrl } from './vscode/config';
 import { watchConfiguration } from './vscode/config-watch';

@@ -7,7 +7,7 @@ import { RecentTextEditors } from './vscode/recent-editors';
 import { wixRefAt } from './vscode/hover-match';
 import { registerLazyMediaView } from './vscode/media-view-lazy';
 import type { Core } from './core';
-import type { WixMediaInternalApi } from './vscode/api';
+import type { WixMediaInternalApi } from './vscode/test-hook';
 
 /** What activate() returns: the in-host tests' way in. Not a public API. */
 export interface ActivationApi {

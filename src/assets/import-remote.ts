@@ -2,7 +2,7 @@
 // so Wix fetches them and the bytes never pass through this machine. Each distinct URL is imported once; its links
 // are rewritten only once Wix has processed the file (READY).
 import type { AssetReference } from './types';
-import type { MediaClient } from '../wix/api';
+import type { MediaClient } from '../wix/contract';
 import { describeError } from '../wix/messages';
 import type { FileDescriptor } from '../wix/types';
 

@@ -2,12 +2,12 @@
 // message says what to change.
 import { parseArgs } from 'node:util';
 import { DEFAULT_CONCURRENCY } from '../upload/queue';
+import { DEFAULT_BASE_URL, MB } from '../wix/limits';
 
 export const FORMATS = ['url', 'markdown', 'html', 'wix', 'json'] as const;
 export type Format = typeof FORMATS[number];
 
 export const MAX_CONCURRENCY = 32;
-const MB = 1024 * 1024;
 
 export class UsageError extends Error {
   constructor(message: string) {
@@ -16,7 +16,7 @@ export class UsageError extends Error {
   }
 }
 
-export interface UploadArgs {
+export interface CliUploadArgs {
   command: 'upload';
   paths: string[];
   filePath?: string;
@@ -40,7 +40,7 @@ export interface UploadArgs {
 }
 
 /** `wix-media rewrite`: upload a document's local assets and rewrite its links (src/cli/rewrite.ts). */
-export interface RewriteArgs extends Omit<UploadArgs, 'command' | 'paths' | 'format' | 'wait'> {
+export interface RewriteArgs extends Omit<CliUploadArgs, 'command' | 'paths' | 'format' | 'wait'> {
   command: 'rewrite';
   files: string[];
   style: 'url' | 'wix';
@@ -51,7 +51,7 @@ export interface RewriteArgs extends Omit<UploadArgs, 'command' | 'paths' | 'for
   importRemote: boolean;
 }
 
-export type ParsedArgs = UploadArgs | RewriteArgs | { command: 'help' } | { command: 'version' };
+export type ParsedArgs = CliUploadArgs | RewriteArgs | { command: 'help' } | { command: 'version' };
 
 export const HELP = `Usage: wix-media upload [options] FILE|FOLDER...
 
@@ -248,7 +248,7 @@ export interface Credentials {
   baseUrl: string;
 }
 
-export const DEFAULT_BASE_URL = 'https://www.wixapis.com';
+export { DEFAULT_BASE_URL };
 
 /** WIX_API_RATE_LIMIT=CALLS/WINDOW_MS: Wix's API rate the uploads pace under (default 200/60000, Wix's documented one). */
 export function rateLimitFrom(env: NodeJS.ProcessEnv): { requestsPerWindow: number; windowMs: number } | undefined {

@@ -1,6 +1,7 @@
 // One self-rewriting progress line on a terminal's stderr. Other stderr lines go through `print`, which clears the
 // line first so nothing is garbled.
 import { throttle } from '../upload/throttle';
+import { formatBytes as formatWixBytes } from '../wix/validate';
 import type { QueueSummary } from '../upload/types';
 
 export interface TerminalLike {
@@ -10,12 +11,7 @@ export interface TerminalLike {
 }
 
 export function formatBytes(n: number): string {
-  if (n < 1024) return `${n} B`;
-  const units = ['KB', 'MB', 'GB', 'TB'];
-  let v = n / 1024;
-  let i = 0;
-  while (v >= 1024 && i < units.length - 1) { v /= 1024; i++; }
-  return `${v < 10 ? v.toFixed(1) : Math.round(v)} ${units[i]}`;
+  return formatWixBytes(n, 'B');
 }
 
 export function progressText(s: QueueSummary, current?: string): string {

@@ -7,7 +7,7 @@ import {
   type AssetReference, type AssetStyle,
 } from '../assets';
 import type { FileDescriptor } from '../wix/types';
-import type { MediaClient } from '../wix/api';
+import type { MediaClient } from '../wix/contract';
 import { redact } from '../wix/redact';
 import type { RewriteArgs } from './args';
 import { importableUrl, importRemote } from '../assets/import-remote';

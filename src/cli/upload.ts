@@ -4,12 +4,12 @@ import { collectFiles } from '../upload/collect';
 import { failedEntry, UploadQueue } from '../upload/queue';
 import { ReuseLookup } from '../upload/reuse';
 import { ReuseIndex } from '../upload/reuse-index';
-import type { ItemOptions, QueueEntry, UploadItem } from '../upload/types';
-import type { MediaClient } from '../wix/api';
+import { isTerminal, type ItemOptions, type QueueEntry, type UploadItem } from '../upload/types';
+import type { MediaClient } from '../wix/contract';
 import { fileSourceFromPath } from '../wix/file-source';
 import { silentLogger, type Logger } from '../wix/log';
 import { redact } from '../wix/redact';
-import type { UploadArgs } from './args';
+import type { CliUploadArgs } from './args';
 import { cliErrorText, outputLine } from './output';
 import { ProgressLine, progressText, type TerminalLike } from './progress';
 
@@ -35,14 +35,14 @@ function isAuthRejection(e: unknown): boolean {
 }
 
 /** --manifest: reuse what it lists for this site (checked with Wix first), and add each new upload to it. */
-async function manifestLookup(args: Omit<UploadArgs, 'command'>, siteId: string, err: (line: string) => void): Promise<ReuseLookup> {
+async function manifestLookup(args: Omit<CliUploadArgs, 'command'>, siteId: string, err: (line: string) => void): Promise<ReuseLookup> {
   const index = new ReuseIndex(resolve(args.manifest!), { relativeSources: true });
   await index.entries(siteId); // a manifest that is not one stops the run before anything is sent
   const warnOnly = { trace() {}, debug() {}, info() {}, warn: err, error: err };
   return new ReuseLookup({ siteId: () => siteId, indexes: () => [index], scope: () => (args.sameFolder ? 'sameFolder' : 'anyFolder'), logger: warnOnly });
 }
 
-function itemOptions(args: Omit<UploadArgs, 'command'>): ItemOptions {
+function itemOptions(args: Omit<CliUploadArgs, 'command'>): ItemOptions {
   return {
     filePath: args.filePath,
     parentFolderId: args.parentFolderId,
@@ -57,7 +57,7 @@ function itemOptions(args: Omit<UploadArgs, 'command'>): ItemOptions {
   };
 }
 
-export async function runUpload(args: Omit<UploadArgs, 'command'>, client: MediaClient, io: UploadIo, siteId = ''): Promise<UploadOutcome> {
+export async function runUpload(args: Omit<CliUploadArgs, 'command'>, client: MediaClient, io: UploadIo, siteId = ''): Promise<UploadOutcome> {
   let queue: UploadQueue | undefined;
   let current: string | undefined;
   const progress = new ProgressLine(io.stderr, () => (queue ? progressText(queue.summary(), current) : 'Looking at the files…'));
@@ -93,7 +93,7 @@ export async function runUpload(args: Omit<UploadArgs, 'command'>, client: Media
     let next = 0;
     let items: readonly UploadItem[] = [];
     const flush = () => {
-      while (next < items.length && ['done', 'failed', 'cancelled'].includes(items[next].state)) {
+      while (next < items.length && isTerminal(items[next].state)) {
         const item = items[next++];
         if (item.state !== 'done' || !item.descriptor) continue;
         const line = outputLine(item.descriptor, args.format, item.label, item.readyTimedOut, item.reused === true);
@@ -117,7 +117,7 @@ export async function runUpload(args: Omit<UploadArgs, 'command'>, client: Media
         }
       }
       if (item.state === 'uploading') current = item.label;
-      if (item.state === 'done' || item.state === 'failed' || item.state === 'cancelled') flush();
+      if (isTerminal(item.state)) flush();
       progress.update();
     });
     const batch = queue.enqueue(entries);

@@ -2,7 +2,7 @@
 // reuse; md5 is what Wix puts in a descriptor's `hash` (test/emulator/README.md "Descriptors"), so a file an
 // index points at can be checked to hold these very bytes.
 import { createHash } from 'node:crypto';
-import type { FileSource } from '../wix/api';
+import type { FileSource } from '../wix/contract';
 
 export interface ContentHashes {
   sha256: string;

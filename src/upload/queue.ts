@@ -1,22 +1,20 @@
 // The upload queue: bounded concurrency, per-item states, cancel and retry. One file's failure never touches
 // another's; the HTTP-level retries (429, 5xx, resets) happen inside the client, not here.
-import type { FileSource, MediaClient } from '../wix/api';
+import type { FileSource, MediaClient } from '../wix/contract';
 import { silentLogger, type Logger } from '../wix/log';
 import { WixError, isCancellation } from '../wix/errors';
 import { describeError, wixError } from '../wix/messages';
 import type { FileDescriptor } from '../wix/types';
 import { redact } from '../wix/redact';
 import {
-  TERMINAL_STATES, type FailedEntry, type ItemState, type QueueEntry, type QueueOptions, type QueueSummary,
+  byteProgress, isTerminal, type FailedEntry, type ItemState, type QueueEntry, type QueueOptions, type QueueSummary,
   type LookupResult, type SourceEntry, type Unsubscribe, type UploadBatch, type UploadItem, type UploadLookup,
 } from './types';
 
 /** From the bench (test/bench/RESULTS.md, W2): over a 50 ms round trip, 12 beat 4 by about 1.7× and 16 did no better. */
 export const DEFAULT_CONCURRENCY = 12;
 
-export function isTerminal(state: ItemState): boolean {
-  return TERMINAL_STATES.includes(state);
-}
+export { isTerminal };
 
 /** An entry for a file whose source couldn't be made; the queue reports it as failed. */
 export function failedEntry(label: string, error: Error, reopen?: () => Promise<FileSource>): FailedEntry {
@@ -202,14 +200,8 @@ export class UploadQueue {
 
   summary(): QueueSummary {
     const counts: Record<ItemState, number> = { queued: 0, uploading: 0, processing: 0, done: 0, failed: 0, cancelled: 0 };
-    let bytesSent = 0;
-    let bytesTotal = 0;
-    for (const i of this.list) {
-      counts[i.state]++;
-      if (i.state === 'failed' || i.state === 'cancelled') continue;
-      bytesSent += i.state === 'done' || i.state === 'processing' ? i.total : i.bytesSent;
-      bytesTotal += i.total;
-    }
+    for (const i of this.list) counts[i.state]++;
+    const { sent: bytesSent, total: bytesTotal } = byteProgress(this.list);
     return { counts, bytesSent, bytesTotal };
   }
 

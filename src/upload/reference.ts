@@ -42,7 +42,7 @@ function fileNameOf(d: FileDescriptor, mediaFilename?: string | null): string {
   return mediaFilename || d.displayName || '';
 }
 
-/** The name part of a wix: URI: URI-encoded; omitted (with its slash) when there is none (§9). */
+/** The name part of a wix: URI: URI-encoded; omitted (with its slash) when there is none (Wix's WixMedia URI format; see test/emulator/README.md). */
 function namePart(name: string): string {
   return name ? '/' + encodeURIComponent(name) : '';
 }
@@ -51,7 +51,7 @@ function isSize(n: unknown): n is number {
   return typeof n === 'number' && Number.isFinite(n) && n > 0;
 }
 
-/** The poster the SDK uses: the 2nd one when there are several, else the 1st (§9). */
+/** The poster the SDK uses: the 2nd one when there are several, else the 1st (@wix/sdk media helpers). */
 function posterOf(posters: WixImage[] | undefined): WixImage | undefined {
   if (!posters?.length) return undefined;
   return posters.length > 1 ? posters[1] : posters[0];
@@ -64,7 +64,7 @@ function posterId(p: WixImage): string {
 }
 
 /**
- * The WixMedia URI of a file, as the Wix SDK builds it from REST objects (§9), or undefined when the file has
+ * The WixMedia URI of a file, as the Wix SDK builds it from REST objects (Wix's WixMedia URI format), or undefined when the file has
  * none (archives, 3D models, other) or its media isn't known yet (an image without width/height: wait for READY).
  */
 export function wixUri(d: FileDescriptor): string | undefined {

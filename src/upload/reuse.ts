@@ -1,7 +1,7 @@
 // Content-hash reuse: before an upload, look for the same bytes already uploaded to the same site (the team
 // manifest, then the cache), confirm with get-file-by-id that the file still exists and is not in the trash,
 // and use it instead of sending the bytes again. The queue calls this as its "lookup before upload" step.
-import type { MediaClient } from '../wix/api';
+import type { MediaClient } from '../wix/contract';
 import { WixError, isCancellation } from '../wix/errors';
 import { silentLogger, type Logger } from '../wix/log';
 import type { FileDescriptor } from '../wix/types';

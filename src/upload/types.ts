@@ -1,10 +1,34 @@
 // The upload engine's contract, shared by the CLI and the VS Code face.
-import type { FileSource, MediaClient, UploadOptions } from '../wix/api';
+import type { FileSource, MediaClient, UploadOptions } from '../wix/contract';
 import type { FileDescriptor } from '../wix/types';
 
 export type ItemState = 'queued' | 'uploading' | 'processing' | 'done' | 'failed' | 'cancelled';
 
 export const TERMINAL_STATES: readonly ItemState[] = ['done', 'failed', 'cancelled'];
+
+export function isTerminal(state: ItemState): boolean {
+  return TERMINAL_STATES.includes(state);
+}
+
+/**
+ * Bytes sent and to send over some items, as every progress display counts them: a failed or cancelled file
+ * drops out, a done or processing one counts in full.
+ */
+export function byteProgress(items: Iterable<Pick<UploadItem, 'state' | 'total' | 'bytesSent'>>): { sent: number; total: number } {
+  let sent = 0;
+  let total = 0;
+  for (const i of items) {
+    if (i.state === 'failed' || i.state === 'cancelled') continue;
+    total += i.total;
+    sent += i.state === 'done' || i.state === 'processing' ? i.total : i.bytesSent;
+  }
+  return { sent, total };
+}
+
+/** Whole percent, rounded down (never 100 before the last byte), 0 when there is nothing to send. */
+export function percentOf(sent: number, total: number): number {
+  return total > 0 ? Math.floor((sent / total) * 100) : 0;
+}
 
 /** What one upload asks for: everything but the signal and progress callback, which the queue owns. */
 export type ItemOptions = Omit<UploadOptions, 'signal' | 'onProgress'> & {

@@ -1,11 +1,30 @@
-// The command ids, apart from their handlers so the small activation bundle can register them.
-export const COMMANDS = [
-  'wixMedia.upload', 'wixMedia.uploadFiles', 'wixMedia.uploadActiveFile', 'wixMedia.setApiKey', 'wixMedia.clearApiKey',
-  'wixMedia.selectSite', 'wixMedia.showQueue', 'wixMedia.showLog',
-  'wixMedia.uploadSampleImage', 'wixMedia.choosePasteDefault', 'wixMedia.uploadDocumentAssets',
-  'wixMedia.uploadAgain', 'wixMedia.copyAs', 'wixMedia.revealInView',
-  'wixMedia.view.search', 'wixMedia.view.refresh', 'wixMedia.view.loadMore', 'wixMedia.view.insert',
-  'wixMedia.view.openInBrowser', 'wixMedia.view.revealSource', 'wixMedia.view.trash',
-] as const;
+// The command ids, apart from their handlers so the small activation bundle can register them. Each id is written
+// here once; code names a command as COMMAND.x, and the handler table (commands/index.ts) is keyed by x.
+export const COMMAND = {
+  upload: 'wixMedia.upload',
+  uploadFiles: 'wixMedia.uploadFiles',
+  uploadActiveFile: 'wixMedia.uploadActiveFile',
+  setApiKey: 'wixMedia.setApiKey',
+  clearApiKey: 'wixMedia.clearApiKey',
+  selectSite: 'wixMedia.selectSite',
+  showQueue: 'wixMedia.showQueue',
+  showLog: 'wixMedia.showLog',
+  uploadSampleImage: 'wixMedia.uploadSampleImage',
+  choosePasteDefault: 'wixMedia.choosePasteDefault',
+  uploadDocumentAssets: 'wixMedia.uploadDocumentAssets',
+  uploadAgain: 'wixMedia.uploadAgain',
+  copyAs: 'wixMedia.copyAs',
+  revealInView: 'wixMedia.revealInView',
+  viewSearch: 'wixMedia.view.search',
+  viewRefresh: 'wixMedia.view.refresh',
+  viewLoadMore: 'wixMedia.view.loadMore',
+  viewInsert: 'wixMedia.view.insert',
+  viewOpenInBrowser: 'wixMedia.view.openInBrowser',
+  viewRevealSource: 'wixMedia.view.revealSource',
+  viewTrash: 'wixMedia.view.trash',
+} as const;
 
-export type CommandId = typeof COMMANDS[number];
+export type CommandName = keyof typeof COMMAND;
+export type CommandId = typeof COMMAND[CommandName];
+export const COMMAND_NAMES = Object.keys(COMMAND) as CommandName[];
+export const COMMANDS: readonly CommandId[] = COMMAND_NAMES.map(n => COMMAND[n]);

@@ -1,7 +1,7 @@
 // Settings that need attention when they change: a key typed into settings.json, and a workspace-level
 // apiBaseUrl that Restricted Mode makes us ignore (said once in the log, so the user knows why).
 import * as vscode from 'vscode';
-import { workspaceApiBaseUrl } from './config';
+import { API_KEY_ID, workspaceApiBaseUrl } from './config';
 import { checkStrayKey } from './key-hygiene';
 import type { Services } from './services';
 
@@ -18,7 +18,7 @@ export function watchConfiguration(s: Services): vscode.Disposable[] {
   return [
     vscode.workspace.onDidGrantWorkspaceTrust(() => s.log.info('The workspace is now trusted.')),
     vscode.workspace.onDidChangeConfiguration(e => {
-      if (e.affectsConfiguration('wixMedia.apiKey')) void checkStrayKey(s);
+      if (e.affectsConfiguration(API_KEY_ID)) void checkStrayKey(s);
       if (e.affectsConfiguration('wixMedia.apiBaseUrl')) warnIgnoredBaseUrl(s);
     }),
   ];

@@ -1,9 +1,13 @@
 // Typed access to the wixMedia.* settings, with the trust rule for apiBaseUrl.
 import * as vscode from 'vscode';
 import type { TemplateOverrides } from '../upload/templates';
+import { DEFAULT_BASE_URL, DEFAULT_RESUMABLE_THRESHOLD_MB, MB } from '../wix/limits';
 
 export const SECTION = 'wixMedia';
-export const DEFAULT_API_BASE_URL = 'https://www.wixapis.com';
+/** The API key's name: its SecretStorage key, and the setting a key typed into settings.json by hand sits under. */
+const API_KEY = 'apiKey';
+export const API_KEY_ID = `${SECTION}.${API_KEY}`;
+export const DEFAULT_API_BASE_URL = DEFAULT_BASE_URL;
 
 export interface WixMediaConfig {
   siteId: string;
@@ -29,9 +33,10 @@ export interface WixMediaConfig {
   accountId: string;
   /** Wix's API rate limit the uploads pace under (wixMedia.apiRateLimit). */
   apiRateLimit: { requestsPerWindow: number; windowMs: number };
+  /** Whether Upload Document Assets also imports remote media (wixMedia.assets.importRemote). */
+  importRemote: boolean;
 }
 
-const MB = 1024 * 1024;
 
 function section(scope?: vscode.ConfigurationScope): vscode.WorkspaceConfiguration {
   return vscode.workspace.getConfiguration(SECTION, scope);
@@ -77,7 +82,7 @@ export function readConfig(scope?: vscode.ConfigurationScope): WixMediaConfig {
     defaultLabels: Array.isArray(labels) ? labels.filter((l): l is string => typeof l === 'string') : [],
     private: c.get<boolean>('private') ?? false,
     concurrency: Math.round(num(c.get('concurrency'), 12, 1, 16)),
-    resumableThresholdBytes: Math.round(num(c.get('resumableThresholdMB'), 10, 0) * MB),
+    resumableThresholdBytes: Math.round(num(c.get('resumableThresholdMB'), DEFAULT_RESUMABLE_THRESHOLD_MB, 0) * MB),
     maxFileSizeBytes: maxMb > 0 ? Math.round(maxMb * MB) : undefined,
     waitForReady: c.get<boolean>('waitForReady') ?? true,
     readyTimeoutMs: Math.round(num(c.get('readyTimeoutSeconds'), 30, 1) * 1000),
@@ -93,6 +98,7 @@ export function readConfig(scope?: vscode.ConfigurationScope): WixMediaConfig {
       requestsPerWindow: Math.round(num(c.get<{ requests?: unknown }>('apiRateLimit')?.requests, 200, 1)),
       windowMs: Math.round(num(c.get<{ windowSeconds?: unknown }>('apiRateLimit')?.windowSeconds, 60, 0.1) * 1000),
     },
+    importRemote: c.get<boolean>('assets.importRemote') ?? false,
   };
 }
 
@@ -140,11 +146,11 @@ export function strayKeyLocations(): StrayKey[] {
   const add = (v: unknown, target: vscode.ConfigurationTarget, where: string, scope?: vscode.Uri) => {
     if (typeof v === 'string' && v.trim()) out.push({ target, where, value: v.trim(), scope });
   };
-  const i = section().inspect<unknown>('apiKey');
+  const i = section().inspect<unknown>(API_KEY);
   add(i?.globalValue, vscode.ConfigurationTarget.Global, 'your user settings');
   add(i?.workspaceValue, vscode.ConfigurationTarget.Workspace, 'the workspace settings');
   for (const f of vscode.workspace.workspaceFolders ?? []) {
-    const fi = section(f.uri).inspect<unknown>('apiKey');
+    const fi = section(f.uri).inspect<unknown>(API_KEY);
     if (fi?.workspaceFolderValue !== fi?.workspaceValue) {
       add(fi?.workspaceFolderValue, vscode.ConfigurationTarget.WorkspaceFolder, `the settings of folder ${f.name}`, f.uri);
     }
@@ -153,7 +159,7 @@ export function strayKeyLocations(): StrayKey[] {
 }
 
 export async function removeStrayKey(k: StrayKey): Promise<void> {
-  await section(k.scope).update('apiKey', undefined, k.target);
+  await section(k.scope).update(API_KEY, undefined, k.target);
 }
 
 /** Whether a host is this machine (demo mode only trusts keys sent there). */

@@ -2,6 +2,7 @@
 // command links (copy as …, reveal in the Wix Media view). Nothing is asked of Wix until a hover; answers are
 // cached for the session (MediaData).
 import * as vscode from 'vscode';
+import { COMMAND } from './command-ids';
 import { sizeOf, staticUrl } from '../upload/reference';
 import { formatBytes } from '../wix/validate';
 import type { FileDescriptor } from '../wix/types';
@@ -42,7 +43,7 @@ export function previewUrl(d: FileDescriptor, w = 320, h = 240): string | undefi
 
 export function hoverMarkdown(d: FileDescriptor, folder: string): vscode.MarkdownString {
   const md = new vscode.MarkdownString(undefined, true);
-  md.isTrusted = { enabledCommands: ['wixMedia.copyAs', 'wixMedia.revealInView'] };
+  md.isTrusted = { enabledCommands: [COMMAND.copyAs, COMMAND.revealInView] };
   md.supportHtml = false;
   md.appendMarkdown(`**${esc(d.displayName)}**\n\n`);
   const preview = previewUrl(d);
@@ -56,12 +57,12 @@ export function hoverMarkdown(d: FileDescriptor, folder: string): vscode.Markdow
     stateText(d),
   ].filter(Boolean);
   md.appendMarkdown(facts.map((f) => esc(String(f))).join(' · ') + '\n\n');
-  const copy = (label: string, format: CopyFormat) => commandLink(label, 'wixMedia.copyAs', { fileId: d.id, format });
+  const copy = (label: string, format: CopyFormat) => commandLink(label, COMMAND.copyAs, { fileId: d.id, format });
   md.appendMarkdown([
     vscode.l10n.t('Copy as:'),
     copy(vscode.l10n.t('URL'), 'url'), copy(vscode.l10n.t('Markdown'), 'markdown'), copy(vscode.l10n.t('HTML'), 'html'),
     copy(vscode.l10n.t('wix: URI'), 'wixUri'), copy(vscode.l10n.t('JSON'), 'json'),
-  ].join(' ') + ' · ' + commandLink(vscode.l10n.t('Reveal in Wix Media view'), 'wixMedia.revealInView', { fileId: d.id }));
+  ].join(' ') + ' · ' + commandLink(vscode.l10n.t('Reveal in Wix Media view'), COMMAND.revealInView, { fileId: d.id }));
   return md;
 }
 

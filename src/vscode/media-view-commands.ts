@@ -5,6 +5,7 @@ import type { FileDescriptor } from '../wix/types';
 import { existsSync } from 'node:fs';
 import { describeError } from '../wix/messages';
 import { COPY_FORMATS, type CopyFormat } from './hover';
+import { readConfig } from './config';
 import { mediaView, referenceFor, type MediaNode } from './media-view';
 import { mediaData } from './media-view-data';
 import { VIEW_ID } from './media-view-lazy';
@@ -84,7 +85,7 @@ export async function insertFile(s: Services, args: readonly unknown[]): Promise
     void vscode.window.showWarningMessage(vscode.l10n.t('Wix Media: open a text editor to insert {0} into.', d.displayName));
     return {};
   }
-  const text = referenceFor(d, editor.document.languageId);
+  const text = referenceFor(d, editor.document.languageId, readConfig(editor.document.uri));
   const ok = await editor.edit((b) => { for (const sel of editor.selections) b.replace(sel, text); });
   return ok ? { inserted: text } : {};
 }

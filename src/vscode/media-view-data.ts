@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import { WixError } from '../wix/errors';
 import { MediaLibraryClient } from '../wix/media-library';
 import type { FileDescriptor } from '../wix/types';
+import { oncePerWindow } from './once-per-window';
 import type { Services } from './services';
 
 export type Lookup = { kind: 'file'; file: FileDescriptor; folder: string } | { kind: 'missing' };
@@ -81,15 +82,9 @@ export class MediaData implements vscode.Disposable {
   }
 }
 
-const perServices = new WeakMap<Services, MediaData>();
-
 /** The one MediaData of this window. */
-export function mediaData(s: Services): MediaData {
-  let d = perServices.get(s);
-  if (!d) {
-    d = new MediaData(s);
-    perServices.set(s, d);
-    s.context.subscriptions.push(d);
-  }
+export const mediaData = oncePerWindow((s) => {
+  const d = new MediaData(s);
+  s.context.subscriptions.push(d);
   return d;
-}
+});

@@ -1,14 +1,17 @@
 // The "Wix Media" view: the site's folders and files, loaded lazily and page by page, a Search Files node, and
 // "Recent uploads" (this site, newest first, kept in globalState so it survives restarts, bounded).
 import * as vscode from 'vscode';
+import { COMMAND } from './command-ids';
+import { eolOf } from './eol';
 import { formatReference, staticUrl } from '../upload/reference';
 import type { UploadItem } from '../upload/types';
 import { WixError } from '../wix/errors';
 import { describeError } from '../wix/messages';
 import { formatBytes } from '../wix/validate';
 import { MEDIA_ROOT, type FileDescriptor, type Folder } from '../wix/types';
-import { readConfig } from './config';
+import { readConfig, type WixMediaConfig } from './config';
 import { mediaData } from './media-view-data';
+import { oncePerWindow } from './once-per-window';
 import type { Services } from './services';
 
 import { FILE_MIME, VIEW_ID } from './media-view-lazy';
@@ -246,7 +249,7 @@ export class MediaView implements vscode.TreeDataProvider<MediaNode>, vscode.Tre
         const t = new vscode.TreeItem(label, node.term ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.None);
         t.id = `search:${node.term ?? ''}`;
         t.iconPath = new vscode.ThemeIcon('search');
-        t.command = { command: 'wixMedia.view.search', title: vscode.l10n.t('Search Files') };
+        t.command = { command: COMMAND.viewSearch, title: vscode.l10n.t('Search Files') };
         t.contextValue = 'wixMedia.search';
         return t;
       }
@@ -270,7 +273,7 @@ export class MediaView implements vscode.TreeDataProvider<MediaNode>, vscode.Tre
       case 'more': {
         const t = new vscode.TreeItem(vscode.l10n.t('Load more…'), vscode.TreeItemCollapsibleState.None);
         t.iconPath = new vscode.ThemeIcon('ellipsis');
-        t.command = { command: 'wixMedia.view.loadMore', title: vscode.l10n.t('Load more'), arguments: [node] };
+        t.command = { command: COMMAND.viewLoadMore, title: vscode.l10n.t('Load more'), arguments: [node] };
         return t;
       }
       case 'message':
@@ -289,8 +292,7 @@ export class MediaView implements vscode.TreeDataProvider<MediaNode>, vscode.Tre
 }
 
 /** The reference for a file in a document of this language, as the user's templates and style say. */
-export function referenceFor(d: FileDescriptor, languageId: string): string {
-  const cfg = readConfig();
+export function referenceFor(d: FileDescriptor, languageId: string, cfg: Pick<WixMediaConfig, 'referenceStyle' | 'templates'>): string {
   return formatReference(d, { languageId, style: cfg.referenceStyle, templates: cfg.templates });
 }
 
@@ -304,26 +306,21 @@ export class MediaDropProvider implements vscode.DocumentDropEditProvider {
     let files: FileDescriptor[];
     try { files = JSON.parse(await item.asString()) as FileDescriptor[]; } catch { return undefined; }
     if (!Array.isArray(files) || !files.length) return undefined;
-    const text = files.map((f) => referenceFor(f, doc.languageId)).join(doc.eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n');
+    const cfg = readConfig(doc.uri);
+    const text = files.map((f) => referenceFor(f, doc.languageId, cfg)).join(eolOf(doc));
     const edit = new vscode.DocumentDropEdit(text, vscode.l10n.t('Insert Wix Media reference'), MediaDropProvider.kind);
     edit.yieldTo = [];
     return edit;
   }
 }
 
-const views = new WeakMap<Services, MediaView>();
-
-export function mediaView(s: Services): MediaView {
-  let v = views.get(s);
-  if (!v) {
-    v = new MediaView(s);
-    views.set(s, v);
-    s.context.subscriptions.push(vscode.languages.registerDocumentDropEditProvider({ pattern: '**' }, new MediaDropProvider(), {
-      providedDropEditKinds: [MediaDropProvider.kind], dropMimeTypes: [FILE_MIME],
-    }));
-  }
-  return v;
-}
+/** The one view of this window; files dragged from it drop as references. */
+export const mediaView = oncePerWindow((s) => {
+  s.context.subscriptions.push(vscode.languages.registerDocumentDropEditProvider({ pattern: '**' }, new MediaDropProvider(), {
+    providedDropEditKinds: [MediaDropProvider.kind], dropMimeTypes: [FILE_MIME],
+  }));
+  return new MediaView(s);
+});
 
 /** Reveal in Wix Media View (from a hover): shows the file under "Recent uploads" or its search result. */
 export async function revealInView(s: Services, args: readonly unknown[]): Promise<{ revealed: boolean }> {

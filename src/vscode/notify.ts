@@ -4,7 +4,7 @@
 import * as vscode from 'vscode';
 import { isTerminal, type UploadQueue } from '../upload/queue';
 import { throttle } from '../upload/throttle';
-import type { UploadItem } from '../upload/types';
+import { byteProgress, percentOf, type UploadItem } from '../upload/types';
 import { isTransient, REMEDIES, remedyFor, type Remedy } from '../wix/messages';
 import { batchPhaseText } from './phase';
 import { describeForUser, VSCODE_REMEDIES } from './remedies';
@@ -43,16 +43,14 @@ export function progressAfterDelay(
         const ids = new Set(items.map(i => i.id));
         let reported = 0;
         const report = throttle(() => {
-          let sent = 0, total = 0, ended = 0;
+          let ended = 0;
           let current: UploadItem | undefined;
           for (const i of items) {
             if (isTerminal(i.state)) ended++;
             else if (!current && i.state !== 'queued') current = i;
-            if (i.state === 'failed' || i.state === 'cancelled') continue;
-            total += i.total;
-            sent += i.state === 'done' || i.state === 'processing' ? i.total : i.bytesSent;
           }
-          const pct = total > 0 ? Math.floor((sent / total) * 100) : 0;
+          const { sent, total } = byteProgress(items);
+          const pct = percentOf(sent, total);
           const step = Math.max(0, pct - reported);
           reported += step;
           const stalled = batchPhaseText(items);

@@ -7,14 +7,14 @@ import { MarkerFixes, RETRY_MARKER_COMMAND } from './markers';
 import type { PastedData } from './paste-drop';
 import { PASTE_DROP_LANGUAGES } from './paste-drop';
 import type { Services } from './services';
-import { PlaceholderTarget } from './track';
+import { PlaceholderTarget } from './insertion-target';
 import { planFiles, runUpload, type PlannedFile, type UploadResult } from './upload-flow';
 import { normalizeFolderPath, parseLabels } from './validate';
 import { bytesSource, expandSelection } from './workspace-files';
 
 /** The folder paste and drop upload to: wixMedia.defaultFolder, else the folder used last. */
-function folderFor(s: Services, doc: vscode.TextDocument): string | undefined {
-  const configured = readConfig(doc.uri).defaultFolder || s.recents.folders()[0];
+function folderFor(s: Services, defaultFolder: string): string | undefined {
+  const configured = defaultFolder || s.recents.folders()[0];
   return configured ? normalizeFolderPath(configured) : undefined;
 }
 
@@ -51,11 +51,11 @@ export async function uploadPasted(s: Services, data: PastedData): Promise<Uploa
     ...data.blobs.map(b => ({ label: b.name, source: bytesSource(b.name, b.bytes) })),
   ];
   const cfg = readConfig(data.document.uri);
-  const folder = folderFor(s, data.document);
+  const folder = folderFor(s, cfg.defaultFolder);
   s.log.info(`${data.kind === 'paste' ? 'Pasted' : 'Dropped'}: uploading ${files.length} file(s) to ${folder ?? 'the Media Manager root'}.`);
   return runUpload(s, {
     files, folder, labels: parseLabels(cfg.defaultLabels), private: cfg.private, alt: data.alt,
-    destination: { kind: 'placeholder', target },
+    destination: { kind: 'placeholder', target }, config: cfg,
   });
 }
 
@@ -67,7 +67,9 @@ async function retryMarker(s: Services, uri: vscode.Uri, marker: string): Promis
   if (!found) return undefined;
   s.markers.take(doc, found.failure);
   const target = new PlaceholderTarget(doc, [{ start: doc.offsetAt(found.range.start), end: doc.offsetAt(found.range.end) }]);
-  return runUpload(s, { files: [found.failure.file], ...found.failure.request, destination: { kind: 'placeholder', target } });
+  return runUpload(s, {
+    files: [found.failure.file], ...found.failure.request, destination: { kind: 'placeholder', target }, config: readConfig(doc.uri),
+  });
 }
 
 export function registerMarkerFixes(s: Services): void {

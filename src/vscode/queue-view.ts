@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 import { isTerminal, type UploadQueue } from '../upload/queue';
 import { throttle } from '../upload/throttle';
-import type { ItemState, UploadItem } from '../upload/types';
+import { percentOf, type ItemState, type UploadItem } from '../upload/types';
 import { formatBytes } from '../wix/validate';
 import type { ExtensionLog } from './log';
 import { phaseText } from './phase';
@@ -73,7 +73,7 @@ function describe(i: UploadItem): string {
   if (i.total > 0) parts.push(formatBytes(i.total));
   const phase = phaseText(i);
   // A retry that has not moved a byte yet replaces the percentage; a wait for Wix's answer follows it.
-  if (i.state === 'uploading' && i.total > 0 && i.phase !== 'retrying') parts.push(`${Math.floor((i.bytesSent / i.total) * 100)}%`);
+  if (i.state === 'uploading' && i.total > 0 && i.phase !== 'retrying') parts.push(`${percentOf(i.bytesSent, i.total)}%`);
   if (phase) parts.push(phase);
   if (i.state === 'failed') parts.push(isTransient(i.error) ? vscode.l10n.t('can be retried') : vscode.l10n.t('will fail again as it is'));
   if (i.attempts > 1) parts.push(vscode.l10n.t('attempt {0}', i.attempts));

@@ -1,6 +1,7 @@
 // The remedies src/wix names neutrally, in the extension's words: the command or setting that changes what is
 // wrong, and a button that runs it.
 import * as vscode from 'vscode';
+import { COMMAND } from './command-ids';
 import { describeError, remedyFor, type Remedy } from '../wix/messages';
 
 interface RemedyUi {
@@ -17,12 +18,12 @@ export const VSCODE_REMEDIES: Record<Remedy, RemedyUi> = {
   'set-api-key': {
     text: () => vscode.l10n.t("Run 'Wix Media: Set API Key' to paste a valid key."),
     button: () => vscode.l10n.t('Set API Key'),
-    run: () => vscode.commands.executeCommand('wixMedia.setApiKey'),
+    run: () => vscode.commands.executeCommand(COMMAND.setApiKey),
   },
   'select-site': {
     text: () => vscode.l10n.t("Run 'Wix Media: Select Site' to pick the site this key can reach, or 'Wix Media: Set API Key' for a key with access to it."),
     button: () => vscode.l10n.t('Select Site'),
-    run: () => vscode.commands.executeCommand('wixMedia.selectSite'),
+    run: () => vscode.commands.executeCommand(COMMAND.selectSite),
   },
   'raise-size-limit': {
     text: () => vscode.l10n.t("To allow larger files, raise the setting '{0}' ({1}).", 'Max File Size MB', SETTING_MAX_SIZE),

@@ -1,8 +1,9 @@
 // The API key lives only in VS Code's SecretStorage (the OS keychain on desktop), never in settings.
 import * as vscode from 'vscode';
 import { registerSecret } from '../wix/redact';
+import { API_KEY_ID } from './config';
 
-const SECRET_KEY = 'wixMedia.apiKey';
+const SECRET_KEY = API_KEY_ID;
 
 export class KeyStore implements vscode.Disposable {
   private cached: string | undefined;

@@ -2,7 +2,8 @@
 import * as vscode from 'vscode';
 import type { UploadItem } from '../upload/types';
 import { formatReference } from '../upload/reference';
-import { readConfig, referenceStyleFor } from './config';
+import type { TemplateOverrides } from '../upload/templates';
+import { referenceStyleFor } from './config';
 import { FailureMarkers } from './markers';
 import type { RecentTextEditors } from './recent-editors';
 import { ExtensionLog } from './log';
@@ -26,7 +27,8 @@ export interface Services {
   /** The text editors used last (kept since activation). */
   readonly recentEditors: RecentTextEditors;
   /** The reference for an item: the one made when it finished, else one for the active editor's language. */
-  referenceFor(item: UploadItem): string | undefined;
+  /** The reference inserted for an item, else one made for this language with these templates. */
+  referenceFor(item: UploadItem, languageId: string, templates: TemplateOverrides): string | undefined;
 }
 
 export function createServices(context: vscode.ExtensionContext, recentEditors: RecentTextEditors): Services {
@@ -42,13 +44,11 @@ export function createServices(context: vscode.ExtensionContext, recentEditors: 
   return {
     context, log, keys, session, status, references, markers, recentEditors,
     recents: new Recents(context.globalState),
-    referenceFor(item) {
+    referenceFor(item, languageId, templates) {
       const known = references.get(item.id);
       if (known !== undefined || item.state !== 'done' || !item.descriptor) return known;
-      const cfg = readConfig();
-      const languageId = vscode.window.activeTextEditor?.document.languageId ?? 'plaintext';
       return formatReference(item.descriptor, {
-        languageId, style: referenceStyleFor(languageId), name: item.source.name, templates: cfg.templates,
+        languageId, style: referenceStyleFor(languageId), name: item.source.name, templates,
       });
     },
   };

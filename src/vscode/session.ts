@@ -1,7 +1,7 @@
 // Owns the Wix client and the one upload queue of this window. The queue talks to a delegating client that
 // picks up the current key, site and base URL on each call, so a new key or site needs no new queue.
 import * as vscode from 'vscode';
-import type { FileSource, MediaClient, UploadOptions, WaitOptions } from '../wix/api';
+import type { FileSource, MediaClient, UploadOptions, WaitOptions } from '../wix/contract';
 import { WixMediaClient } from '../wix/client';
 import type { Logger } from '../wix/log';
 import { wixError } from '../wix/messages';

@@ -1,8 +1,9 @@
 // The status-bar item: live progress of the uploads in flight, then a short-lived summary. Click: the queue.
 import * as vscode from 'vscode';
+import { COMMAND } from './command-ids';
 import { isTerminal, type UploadQueue } from '../upload/queue';
 import { throttle } from '../upload/throttle';
-import type { UploadItem } from '../upload/types';
+import { byteProgress, percentOf, type UploadItem } from '../upload/types';
 import { batchPhaseText, withPhase } from './phase';
 
 const REPAINT_MS = 200;
@@ -19,7 +20,7 @@ export class UploadStatusBar implements vscode.Disposable {
   constructor(queue: UploadQueue) {
     this.item = vscode.window.createStatusBarItem('wixMedia.uploads', vscode.StatusBarAlignment.Left, 100);
     this.item.name = vscode.l10n.t('Wix Media Uploads');
-    this.item.command = 'wixMedia.showQueue';
+    this.item.command = COMMAND.showQueue;
     this.unsubscribe = queue.onDidChange(i => this.onChange(i));
   }
 
@@ -55,13 +56,8 @@ export class UploadStatusBar implements vscode.Disposable {
     const done = items.filter(i => i.state === 'done').length;
     const cancelled = items.filter(i => i.state === 'cancelled').length;
     if (finished < items.length) {
-      let sent = 0, total = 0;
-      for (const i of items) {
-        if (i.state === 'failed' || i.state === 'cancelled') continue;
-        total += i.total;
-        sent += i.state === 'done' || i.state === 'processing' ? i.total : i.bytesSent;
-      }
-      const pct = total > 0 ? Math.floor((sent / total) * 100) : 0;
+      const { sent, total } = byteProgress(items);
+      const pct = percentOf(sent, total);
       // A stalled upload says so instead of sitting at 99%.
       const phase = batchPhaseText(items);
       this.item.text = `$(cloud-upload) ${vscode.l10n.t('Wix {0}/{1} · {2}', finished, items.length, withPhase(`${pct}%`, items, phase))}`;

@@ -2,18 +2,20 @@
 // where the request's destination says (an editor place, a paste/drop placeholder, the clipboard, or only the
 // result), report failures. The commands, paste, drop, "Retry failed" and the failure marker's Quick Fix all
 // run through runUpload; gathering (arguments, pickers, prompts, validation) stays with each entry point.
-import * as vscode from 'vscode';
+import type * as vscode from 'vscode';
+import { eolOf } from './eol';
 import { failureMarker } from '../upload/placeholder';
 import { failedEntry, isTerminal } from '../upload/queue';
 import { formatReference } from '../upload/reference';
 import type { ItemOptions, QueueEntry, UploadItem } from '../upload/types';
-import type { FileSource } from '../wix/api';
+import type { FileSource } from '../wix/contract';
 import { isTransient } from '../wix/messages';
-import { readConfig, referenceStyleFor } from './config';
+import { referenceStyleFor, type WixMediaConfig } from './config';
+import type { TemplateOverrides } from '../upload/templates';
 import { progressAfterDelay, reportFailures } from './notify';
 import { notifyPrivateLinks } from './private-links';
 import type { Services } from './services';
-import { copyToClipboard, type InsertionTarget, type InsertOutcome, type PlaceholderTarget } from './track';
+import { copyToClipboard, type InsertionTarget, type InsertOutcome, type PlaceholderTarget } from './insertion-target';
 import { sourceFor } from './workspace-files';
 
 /** A file about to be uploaded: its source, or why there is none. */
@@ -51,6 +53,8 @@ export interface UploadRequest {
   /** Skip content-hash reuse: upload even when the bytes are already on the site. */
   force?: boolean;
   destination: Destination;
+  /** The settings as the action read them, once: every file of this upload goes by them. */
+  config: WixMediaConfig;
 }
 
 export interface UploadResultItem {
@@ -89,8 +93,8 @@ export function emptyResult(status: UploadStatus, message?: string): UploadResul
 /** How long a batch with failures keeps its insertion place for "Retry failed". */
 const RETRY_WINDOW_MS = 10 * 60_000;
 
-export function itemOptions(req: Pick<UploadRequest, 'folder' | 'folderId' | 'labels' | 'private' | 'force'>): ItemOptions {
-  const cfg = readConfig();
+export function itemOptions(req: Pick<UploadRequest, 'folder' | 'folderId' | 'labels' | 'private' | 'force' | 'config'>): ItemOptions {
+  const cfg = req.config;
   return {
     filePath: req.folder && req.folder !== '/' ? req.folder : undefined,
     parentFolderId: req.folderId,
@@ -115,11 +119,10 @@ export function whenTerminal(s: Services, items: readonly UploadItem[]): Promise
   });
 }
 
-function referenceOf(s: Services, item: UploadItem, languageId: string, alt?: string): string | undefined {
+function referenceOf(s: Services, item: UploadItem, languageId: string, templates: TemplateOverrides, alt?: string): string | undefined {
   if (item.state !== 'done' || !item.descriptor) return undefined;
-  const cfg = readConfig();
   const ref = formatReference(item.descriptor, {
-    languageId, style: referenceStyleFor(languageId), name: item.source.name, templates: cfg.templates, alt,
+    languageId, style: referenceStyleFor(languageId), name: item.source.name, templates, alt,
   });
   s.references.set(item.id, ref);
   return ref;
@@ -172,10 +175,10 @@ export async function runUpload(s: Services, req: UploadRequest): Promise<Upload
   const uploaded = batch.items.filter(i => i.state === 'done').length;
   const outcome = dest.kind === 'placeholder'
     ? await deliverToPlaceholder(s, req, dest.target, batch.items, files)
-    : await deliver(s, dest, batch.items, languageId);
+    : await deliver(s, dest, batch.items, languageId, req.config.templates);
   notifyPrivateLinks(s, batch.items);
   if (dest.kind !== 'placeholder') {
-    if (failed.length) offerRetry(s, dest, failed, batch.items.length, languageId, uploaded);
+    if (failed.length) offerRetry(s, dest, failed, batch.items.length, languageId, uploaded, req.config.templates);
     else if (dest.kind === 'editor') dest.target.dispose();
   }
   const folderLabel = req.folderLabel ?? req.folder;
@@ -200,17 +203,17 @@ export async function runUpload(s: Services, req: UploadRequest): Promise<Upload
   };
 }
 
-function formatAll(s: Services, items: readonly UploadItem[], languageId: string, alt?: string): string[] {
+function formatAll(s: Services, items: readonly UploadItem[], languageId: string, templates: TemplateOverrides, alt?: string): string[] {
   for (const i of items) {
     if (i.readyTimedOut) s.log.warn(`${i.label}: Wix was still processing it when the wait ended; its reference uses the static URL.`);
   }
-  return items.map(i => referenceOf(s, i, languageId, alt)).filter((r): r is string => r !== undefined);
+  return items.map(i => referenceOf(s, i, languageId, templates, alt)).filter((r): r is string => r !== undefined);
 }
 
 /** Formats the references of the finished items and puts them in the editor or on the clipboard. */
 async function deliver(s: Services, dest: Exclude<Destination, { kind: 'placeholder' }>, items: readonly UploadItem[],
-  languageId: string): Promise<InsertOutcome | undefined> {
-  const refs = formatAll(s, items, languageId);
+  languageId: string, templates: TemplateOverrides): Promise<InsertOutcome | undefined> {
+  const refs = formatAll(s, items, languageId, templates);
   if (!refs.length || dest.kind === 'returned') return undefined;
   if (dest.kind === 'editor') {
     const outcome = await dest.target.insert(refs);
@@ -229,7 +232,7 @@ async function deliver(s: Services, dest: Exclude<Destination, { kind: 'placehol
 async function deliverToPlaceholder(s: Services, req: UploadRequest, target: PlaceholderTarget, items: readonly UploadItem[],
   files: ReadonlyMap<number, PlannedFile>): Promise<InsertOutcome | undefined> {
   const languageId = target.languageId;
-  const refs = formatAll(s, items, languageId, req.alt);
+  const refs = formatAll(s, items, languageId, req.config.templates, req.alt);
   const failed = items.filter(i => i.state !== 'done');
   try {
     if (!failed.length) {
@@ -238,7 +241,7 @@ async function deliverToPlaceholder(s: Services, req: UploadRequest, target: Pla
         : `Copied ${refs.length} reference(s) to the clipboard: ${outcome.reason}.`);
       return outcome;
     }
-    const eol = target.document.eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n';
+    const eol = eolOf(target.document);
     const markers = failed.map(i => failureMarker(languageId, i.label));
     const text = [...refs, ...markers].join(eol);
     const outcome = await target.replace(text);
@@ -256,7 +259,8 @@ async function deliverToPlaceholder(s: Services, req: UploadRequest, target: Pla
 }
 
 /** The batch's error notification; "Retry failed" re-queues those files and inserts their references after the others. */
-function offerRetry(s: Services, dest: Exclude<Destination, { kind: 'placeholder' }>, failed: readonly UploadItem[], total: number, languageId: string, uploaded: number): void {
+function offerRetry(s: Services, dest: Exclude<Destination, { kind: 'placeholder' }>, failed: readonly UploadItem[], total: number, languageId: string, uploaded: number,
+  templates: TemplateOverrides): void {
   const disposeTarget = () => { if (dest.kind === 'editor') dest.target.dispose(); };
   const expire = setTimeout(disposeTarget, RETRY_WINDOW_MS);
   const retry = async () => {
@@ -267,9 +271,9 @@ function offerRetry(s: Services, dest: Exclude<Destination, { kind: 'placeholder
     const progress = progressAfterDelay(s.session.queue, again, whenTerminal(s, again), () => again.forEach(i => s.session.queue.cancel(i.id)));
     await whenTerminal(s, again);
     progress.dispose();
-    await deliver(s, dest, again, languageId);
+    await deliver(s, dest, again, languageId, templates);
     const still = again.filter(i => i.state === 'failed');
-    if (still.length) offerRetry(s, dest, still, again.length, languageId, again.length - still.length);
+    if (still.length) offerRetry(s, dest, still, again.length, languageId, again.length - still.length, templates);
     else disposeTarget();
   };
   reportFailures(failed, total, { showLog: () => s.log.show(), retry: () => void retry(), uploaded });

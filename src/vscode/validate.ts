@@ -9,9 +9,11 @@ export const ENGLISH: Say = { t: (message, ...args) => message.replace(/\{(\d+)\
 // Checked at compile time: the extension's l10n can be passed as a Say.
 export type VscodeSays = typeof vscode.l10n extends Say ? true : never;
 
-export const MAX_FOLDER_PATH = 100;
-export const MAX_LABELS = 50;
-export const MAX_LABEL_LENGTH = 200;
+import { LIMITS } from '../wix/limits';
+
+export const MAX_FOLDER_PATH = LIMITS.filePath;
+export const MAX_LABELS = LIMITS.labels;
+export const MAX_LABEL_LENGTH = LIMITS.label;
 
 /** Code points, as Wix counts the limits. */
 function length(s: string): number {

@@ -2,6 +2,7 @@
 // commands its step texts link to (upload the sample image; choose the paste/drop default). The steps themselves
 // are in package.json (contributes.walkthroughs) and media/walkthrough/*.md.
 import * as vscode from 'vscode';
+import { COMMAND } from './command-ids';
 import { SECTION } from './config';
 import type { Services } from './services';
 
@@ -46,7 +47,7 @@ export function sampleImageUri(s: Services): vscode.Uri {
 /** Uploads the sample image as the Explorer would: the usual prompts, the reference where the cursor is. */
 export function uploadSampleImage(s: Services): Thenable<unknown> {
   const uri = sampleImageUri(s);
-  return vscode.commands.executeCommand('wixMedia.upload', uri, [uri]);
+  return vscode.commands.executeCommand(COMMAND.upload, uri, [uri]);
 }
 
 /** Whether pasted and dropped files upload by default (a user setting); the walkthrough links `true` and `false`. */

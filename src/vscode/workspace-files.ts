@@ -4,7 +4,7 @@ import { constants, promises as fsp } from 'node:fs';
 import { Readable } from 'node:stream';
 import * as vscode from 'vscode';
 import { walk, type EntryStat, type WalkPort } from '../upload/walk';
-import type { FileSource } from '../wix/api';
+import type { FileSource } from '../wix/contract';
 import { fileSourceFromPath } from '../wix/file-source';
 import { localError } from '../wix/messages';
 

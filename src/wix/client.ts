@@ -1,10 +1,11 @@
 // WixMediaClient: the Media Manager client the upload engine, the CLI and the VS Code face use (MediaClient).
 import { createHash } from 'node:crypto';
 import type { Dispatcher } from 'undici';
-import type { ClientOptions, FileSource, MediaClient, UploadOptions, WaitOptions } from './api';
+import type { ClientOptions, FileSource, MediaClient, UploadOptions, WaitOptions } from './contract';
 import { WixError } from './errors';
 import * as folders from './folders';
 import { DEFAULT_REQUEST_TIMEOUT_MS, DEFAULT_RETRY, WixHttp, type FullRetryPolicy } from './http';
+import { DEFAULT_BASE_URL, DEFAULT_RESUMABLE_THRESHOLD_MB, MB } from './limits';
 import { silentLogger } from './log';
 import type { ProxySettings } from './proxy';
 import { claimFile, findStoredUpload } from './lookup';
@@ -22,14 +23,14 @@ import type {
 } from './types';
 import { validateUpload } from './validate';
 
-export const DEFAULT_BASE_URL = 'https://www.wixapis.com';
+export { DEFAULT_BASE_URL } from './limits';
 /**
  * Above this, the resumable flow: Wix advises it above 10 MB, "or on poor networks", because any interruption kills a
  * plain upload (generate-file-upload-url's page). The product promises the same 10 MB. The tus upload is one streamed
  * PATCH, so over a real link it costs only its create and finalize round trips more than a PUT (test/bench/RESULTS.md,
  * W1). The setting (wixMedia.resumableThresholdMB, --threshold-mb) moves it.
  */
-export const DEFAULT_RESUMABLE_THRESHOLD_BYTES = 10 * 1024 * 1024;
+export const DEFAULT_RESUMABLE_THRESHOLD_BYTES = DEFAULT_RESUMABLE_THRESHOLD_MB * MB;
 export const DEFAULT_USER_AGENT = 'wix-media-vscode/0.1';
 
 /** ClientOptions plus knobs for tests and tuning. */
@@ -52,7 +53,7 @@ export interface WixClientOptions extends ClientOptions {
   rateLimit?: RateLimitOptions | false;
 }
 
-/** Generate File Download URL (§8): the link a private file is read through. */
+/** Generate File Download URL (Wix: Generate File Download URL): the link a private file is read through. */
 export interface DownloadLink {
   url: string;
   /** When the link stops working (ISO 8601, by this machine's clock at the request). */
@@ -188,7 +189,7 @@ export class WixMediaClient implements MediaClient {
   }
 
   /**
-   * A link that reads a private file (its static URL answers 403): POST generate-file-download-url (§8).
+   * A link that reads a private file (its static URL answers 403): POST generate-file-download-url (Wix: Generate File Download URL).
    * `expirationInMinutes`: 1 to 525 600; Wix's default is 600.
    */
   async generateFileDownloadUrl(fileId: string, expirationInMinutes: number, signal?: AbortSignal): Promise<DownloadLink> {

@@ -1,4 +1,4 @@
-// Wix error envelope (§11) -> WixError, the way Wix's own SDK reads it:
+// Wix error envelope (Wix's "About errors" page) -> WixError, the way Wix's own SDK reads it:
 // validationError.fieldViolations[].ruleName, then applicationError.code, then the HTTP status in CONSTANT_CASE.
 import { STATUS_CODES } from 'node:http';
 import type { WixError } from './errors';

@@ -1,7 +1,7 @@
 // A FileSource over a file on disk, checked up front so a missing, unreadable or empty file fails with a clear message.
 import { constants, createReadStream, promises as fsp } from 'node:fs';
 import { basename, resolve } from 'node:path';
-import type { FileSource } from './api';
+import type { FileSource } from './contract';
 import { BufferRing, FileChunks } from './file-chunks';
 import { localError } from './messages';
 

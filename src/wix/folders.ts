@@ -1,4 +1,4 @@
-// Folder calls (§7): list follows nextCursor across pages; create under a parent (default media-root).
+// Folder calls (Wix: Media Manager Folders): list follows nextCursor across pages; create under a parent (default media-root).
 import type { WixHttp } from './http';
 import { MEDIA_ROOT, type Folder, type ListFoldersResponse } from './types';
 

@@ -3,7 +3,7 @@
 import { Readable, Transform } from 'node:stream';
 import type { Agent as AgentType, Dispatcher } from 'undici';
 import { Agent, requestVia } from './undici-core';
-import type { RetryPolicy } from './api';
+import type { RetryPolicy } from './contract';
 import { WixError } from './errors';
 import { FileChangedError } from './file-chunks';
 import { parseErrorResponse } from './errors-parse';

@@ -2,7 +2,7 @@
 import { WixError, isCancellation, type WixErrorInit } from './errors';
 import { redact } from './redact';
 
-/** The Wix validation codes of generate-upload-url (§2); a PUT answering one of them is not a spent URL. */
+/** The Wix validation codes of generate-upload-url (Wix: Generate File Upload URL); a PUT answering one of them is not a spent URL. */
 export const UPLOAD_RULE_NAMES: readonly string[] = [
   'MISMATCH_MIME_TYPE', 'ZERO_FILE_SIZE', 'UNSUPPORTED_FILE_FORMAT', 'FILE_SIZE_OVER_LIMIT', 'SITE_QUOTA_EXCEEDED',
 ];

@@ -1,13 +1,14 @@
-// Plain upload (§2 + §3): generate-upload-url, then PUT the bytes streamed from disk.
+// Plain upload (Wix: Generate File Upload URL + Upload API): generate-upload-url, then PUT the bytes streamed from disk.
 // A failed PUT is retried with a FRESH upload URL (the old one may be spent) and the file re-read from byte 0.
 // When the answer was lost after the whole body went out, the file may be stored: look it up before uploading
 // again (lookup.ts), so a file is stored once.
-import type { FileSource } from './api';
+import type { FileSource } from './contract';
 import { WixError } from './errors';
 import { parseUploadHostError } from './errors-parse';
-import { describeShort, parseJson, sleep, withQuery, type WixHttp } from './http';
+import { describeShort, sleep, withQuery, type WixHttp } from './http';
 import { UPLOAD_RULE_NAMES, wixError } from './messages';
 import { registerSecret } from './redact';
+import { descriptorOfAnswer } from './upload-answer';
 import type { FileDescriptor, GenerateFileUploadUrlRequest, GenerateFileUploadUrlResponse } from './types';
 
 export interface PutContext {
@@ -40,7 +41,7 @@ export function registerUploadUrl(uploadUrl: string): void {
 const RATE_LIMIT_CODES = ['RESOURCE_EXHAUSTED'];
 
 /**
- * An upload-host 4xx that means "this URL is used up or expired" (a reused one-time token is a 429 per §11, an expired
+ * An upload-host 4xx that means "this URL is used up or expired" (a reused one-time token is a 429 per Wix's error list; test/emulator/README.md, an expired
  * one a 403): anything but Wix's own upload validation codes, which a fresh URL would not fix, and plain rate limiting.
  */
 export function isSpentUrl(e: unknown): boolean {
@@ -79,11 +80,7 @@ export async function putOnce(
     },
   });
   if (res.status < 200 || res.status >= 300) throw parseUploadHostError(res.status, res.text, res.headers, source.name);
-  const { file } = parseJson<{ file?: FileDescriptor }>(res, source.name);
-  if (!file?.id) {
-    throw wixError({ kind: 'http', code: 'INVALID_RESPONSE', status: res.status, fileName: source.name, detail: 'the upload answer had no file descriptor' });
-  }
-  return file;
+  return descriptorOfAnswer(res, source.name, 'upload');
 }
 
 /** generate + PUT with retries: each retry asks for a fresh URL; a spent/expired URL gets one free refresh. */

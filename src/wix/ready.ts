@@ -1,5 +1,5 @@
-// Polling until Wix has processed an upload (§6): backoff 0.5 s, 1 s, 2 s, … capped, bounded by timeoutMs.
-import type { WaitOptions } from './api';
+// Polling until Wix has processed an upload (Wix: "Importing files", knowing when a file is ready): backoff 0.5 s, 1 s, 2 s, … capped, bounded by timeoutMs.
+import type { WaitOptions } from './contract';
 import type { Logger } from './log';
 import { sleep } from './http';
 import { wixError } from './messages';

@@ -1,6 +1,6 @@
 // How tus-js-client reads the bytes of a FileSource that has no path on disk: re-open it at each slice start.
 import { Readable, Transform } from 'node:stream';
-import type { FileSource } from './api';
+import type { FileSource } from './contract';
 
 /** The first `n` bytes of `src`, then end (and let go of `src`). */
 function take(src: Readable, n: number): Readable & { size: number } {

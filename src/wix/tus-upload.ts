@@ -1,18 +1,19 @@
-// Resumable upload (§4): generate-resumable-upload-url, tus 1.0.0 (core + creation) with tus-js-client, then finalize.
+// Resumable upload (Wix: Resumable Upload API): generate-resumable-upload-url, tus 1.0.0 (core + creation) with tus-js-client, then finalize.
 // tus-js-client talks through our undici-based HttpStack, so requests share the Agent, the timeouts and the redacted
 // logging, and never carry the Wix Authorization header. It resumes after a failure by asking the server (HEAD)
 // for its offset, so only the unacknowledged part of one chunk is sent again.
 import { createReadStream } from 'node:fs';
 import { Readable } from 'node:stream';
 import type { DetailedError } from 'tus-js-client';
-import type { FileSource } from './api';
+import type { FileSource } from './contract';
 import { WixError } from './errors';
 import { parseUploadHostError } from './errors-parse';
-import { describeShort, parseJson, sleep, withQuery, type FullRetryPolicy, type WixHttp } from './http';
+import { describeShort, sleep, withQuery, type FullRetryPolicy, type WixHttp } from './http';
 import { cancelledError, localError, wixError } from './messages';
 import { registerSecret, redact } from './redact';
 import { SourceInput, SourceReader } from './tus-source-reader';
 import { UndiciTusStack } from './tus-http-stack';
+import { descriptorOfAnswer } from './upload-answer';
 import type { FileDescriptor, GenerateFileResumableUploadUrlRequest, GenerateFileResumableUploadUrlResponse } from './types';
 
 /**
@@ -200,10 +201,6 @@ async function finalize(ctx: TusContext, source: FileSource, uploadUrl: string, 
       }
       throw err;
     }
-    const { file } = parseJson<{ file?: FileDescriptor }>(res, source.name);
-    if (!file?.id) {
-      throw wixError({ kind: 'http', code: 'INVALID_RESPONSE', status: res.status, fileName: source.name, detail: 'the finalize answer had no file descriptor' });
-    }
-    return file;
+    return descriptorOfAnswer(res, source.name, 'finalize');
   }, signal, source.name);
 }

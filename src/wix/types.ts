@@ -1,4 +1,4 @@
-// REST shapes of the Wix Media Manager, as shared/wix-media-api.md documents them.
+// REST shapes of the Wix Media Manager, as Wix's Media Manager REST pages document them (see test/emulator/README.md).
 // Field names match the wire exactly; sizes are decimal strings on the wire.
 
 export type MediaType =
@@ -100,7 +100,7 @@ export interface ListFoldersResponse {
   nextCursor?: PagingCursor;
 }
 
-/** Wix error envelope (§11). */
+/** Wix error envelope (Wix's "About errors" page). */
 export interface WixErrorEnvelope {
   message?: string;
   details?: {

@@ -1,20 +1,9 @@
-// Client-side limits (§2, §4.1, §10), checked before any request so a bad file fails fast with a clear message.
+// Client-side limits (Wix: Generate File Upload URL, Generate File Resumable Upload URL, file size limits; test/emulator/README.md), checked before any request so a bad file fails fast with a clear message.
 import type { ExternalInfo } from './types';
 import { localError } from './messages';
+import { LIMITS } from './limits';
 
-export const LIMITS = {
-  mimeType: 100,
-  /** The stored REST page says 200, the SDK 1000 (truncated to 255): keep to the stricter one. */
-  fileName: 200,
-  filePath: 100,
-  parentFolderId: 100,
-  labels: 50,
-  resumableLabels: 500,
-  label: 200,
-  externalOrigin: 1000,
-  externalIds: 30,
-  externalId: 4000,
-} as const;
+export { LIMITS };
 
 export interface UploadFields {
   fileName: string;
@@ -38,8 +27,9 @@ function len(s: string): number {
   return n;
 }
 
-export function formatBytes(n: number): string {
-  if (n < 1024) return `${n} bytes`;
+/** "1023 bytes", "1.5 KB", "300 MB": one formatter for every face; the CLI's terse progress line says "B". */
+export function formatBytes(n: number, byteUnit: 'bytes' | 'B' = 'bytes'): string {
+  if (n < 1024) return `${n} ${byteUnit}`;
   const units = ['KB', 'MB', 'GB', 'TB'];
   let v = n / 1024;
   let i = 0;

@@ -8,7 +8,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as vscode from 'vscode';
 import type { WixEmulator } from '../emulator/server';
-import type { WixMediaInternalApi } from '../../src/vscode/api';
+import type { WixMediaInternalApi } from '../../src/vscode/test-hook';
 import type { AssetsResult } from '../../src/vscode/commands/assets';
 import { makePng, sha256 } from '../helpers/fixtures';
 import { pngFile, textFile, until, uploadSuiteHooks, type LocalFile } from './helpers';

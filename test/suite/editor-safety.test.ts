@@ -4,7 +4,7 @@ import * as assert from 'node:assert';
 import { readFileSync } from 'node:fs';
 import * as vscode from 'vscode';
 import type { WixEmulator } from '../emulator/server';
-import type { WixMediaInternalApi } from '../../src/vscode/api';
+import type { WixMediaInternalApi } from '../../src/vscode/test-hook';
 import {
   fileNamed, openEditor, pngFile, textFile, until, upload, uploadSuiteHooks,
 } from './helpers';

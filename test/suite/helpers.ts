@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { WixEmulator } from '../emulator/server';
 import { makePng, sha256, tempDir, writeFile } from '../helpers/fixtures';
-import type { WixMediaInternalApi } from '../../src/vscode/api';
+import type { WixMediaInternalApi } from '../../src/vscode/test-hook';
 import type { ActivationApi } from '../../src/extension';
 import type { UploadResult } from '../../src/vscode/upload-flow';
 

@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import type { WixEmulator } from '../emulator/server';
 import { api as call, uploadViaPut } from '../helpers/emulator-client';
 import { makePng } from '../helpers/fixtures';
-import type { WixMediaInternalApi } from '../../src/vscode/api';
+import type { WixMediaInternalApi } from '../../src/vscode/test-hook';
 import type { MediaNode } from '../../src/vscode/media-view';
 import { openEditor, pngFile, setUserSettings, upload, uploadSuiteHooks } from './helpers';
 

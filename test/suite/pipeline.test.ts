@@ -4,7 +4,7 @@
 import * as assert from 'node:assert';
 import * as vscode from 'vscode';
 import type { WixEmulator } from '../emulator/server';
-import type { WixMediaInternalApi } from '../../src/vscode/api';
+import type { WixMediaInternalApi } from '../../src/vscode/test-hook';
 import type { UploadResult } from '../../src/vscode/upload-flow';
 import { makePng } from '../helpers/fixtures';
 import { fileNamed, pngFile, setUserSettings, textFile, until, upload, uploadSuiteHooks } from './helpers';

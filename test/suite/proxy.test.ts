@@ -3,7 +3,7 @@
 import * as assert from 'node:assert';
 import * as vscode from 'vscode';
 import type { WixEmulator } from '../emulator/server';
-import type { WixMediaInternalApi } from '../../src/vscode/api';
+import type { WixMediaInternalApi } from '../../src/vscode/test-hook';
 import { TestProxy } from '../helpers/test-proxy';
 import { pngFile, upload, uploadSuiteHooks } from './helpers';
 

@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { WixEmulator } from '../emulator/server';
 import { api as call } from '../helpers/emulator-client';
-import type { WixMediaInternalApi } from '../../src/vscode/api';
+import type { WixMediaInternalApi } from '../../src/vscode/test-hook';
 import type { QueueSnapshotItem } from '../../src/vscode/queue-view';
 import type { UploadResult } from '../../src/vscode/upload-flow';
 import { openEditor, pngFile, setUserSettings, uploadSuiteHooks } from './helpers';

@@ -5,7 +5,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { WixEmulator } from '../emulator/server';
-import type { WixMediaInternalApi } from '../../src/vscode/api';
+import type { WixMediaInternalApi } from '../../src/vscode/test-hook';
 import {
   cfg, closeAllEditors, extensionApi, fileNamed, filesDir, openEditor, pngFile, pointAt, resetUserSettings,
   startEmulator, storeKey, until, upload,

@@ -3,7 +3,7 @@ import * as assert from 'node:assert';
 import { symlinkSync } from 'node:fs';
 import * as vscode from 'vscode';
 import type { WixEmulator } from '../emulator/server';
-import type { WixMediaInternalApi } from '../../src/vscode/api';
+import type { WixMediaInternalApi } from '../../src/vscode/test-hook';
 import type { UploadResult } from '../../src/vscode/upload-flow';
 import {
   fileNamed, openEditor, pngFile, setUserSettings, textFile, until, upload, uploadSuiteHooks,

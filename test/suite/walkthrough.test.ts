@@ -9,7 +9,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { WixEmulator } from '../emulator/server';
-import type { WixMediaInternalApi } from '../../src/vscode/api';
+import type { WixMediaInternalApi } from '../../src/vscode/test-hook';
 import {
   EXTENSION_ID, closeAllEditors, extensionApi, pointAt, resetUserSettings, setUserSettings, startEmulator, until,
 } from './helpers';

@@ -5,7 +5,8 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
-import { WixEmulator } from '../emulator/server';
+import type { WixEmulator } from '../emulator/server';
+import { withEmulator } from '../helpers/emulator-hooks';
 import { makePng, sha256, tempDir, writeFile } from '../helpers/fixtures';
 import { main } from '../../src/cli';
 
@@ -21,8 +22,7 @@ describe('cli: wix-media rewrite (in-process, against the emulator)', function (
   let dir: string;
   let pngs: Record<string, Buffer>;
 
-  before(async () => { emu = await WixEmulator.start({ readyDelayMs: 20 }); });
-  after(async () => { await emu?.stop(); });
+  withEmulator({ readyDelayMs: 20 }, e => { emu = e; });
   beforeEach(async () => {
     emu.reset();
     dir = tempDir('wix-rewrite-');

@@ -3,7 +3,8 @@ import * as assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { WixEmulator } from '../emulator/server';
+import type { WixEmulator } from '../emulator/server';
+import { withEmulator } from '../helpers/emulator-hooks';
 import { api } from '../helpers/emulator-client';
 import { makePng, sha256, tempDir, writeFile } from '../helpers/fixtures';
 
@@ -17,6 +18,7 @@ describe('cli: --manifest content-hash reuse (spawned, against the emulator)', f
   let cli: string;
   let dir: string;
 
+  withEmulator({ readyDelayMs: 20 }, e => { emu = e; });
   before(async () => {
     cli = join(tempDir('wix-cli-reuse-build-'), 'cli.js');
     // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -24,9 +26,7 @@ describe('cli: --manifest content-hash reuse (spawned, against the emulator)', f
       entryPoints: [join(ROOT, 'src/cli.ts')], outfile: cli, bundle: true, platform: 'node', target: 'node20',
       format: 'cjs', logLevel: 'error', banner: { js: '#!/usr/bin/env node' },
     });
-    emu = await WixEmulator.start({ readyDelayMs: 20 });
   });
-  after(async () => { await emu?.stop(); });
   beforeEach(() => {
     emu.reset();
     dir = tempDir('wix-cli-reuse-');

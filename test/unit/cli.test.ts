@@ -3,7 +3,8 @@ import * as assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, symlinkSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { WixEmulator } from '../emulator/server';
+import type { WixEmulator } from '../emulator/server';
+import { withEmulator } from '../helpers/emulator-hooks';
 import { makePng, sha256, tempDir, writeFile } from '../helpers/fixtures';
 import { main } from '../../src/cli';
 import { formatBytes, progressText } from '../../src/cli/progress';
@@ -19,6 +20,7 @@ describe('cli: wix-media upload (spawned, against the emulator)', function () {
   let cli: string;
   let dir: string;
 
+  withEmulator({ readyDelayMs: 20, tokenPrefix: TOKEN_MARK }, e => { emu = e; });
   before(async () => {
     // Bundle the CLI as esbuild.js does (same entry, platform and target), into a temp file of its own.
     cli = join(tempDir('wix-cli-build-'), 'cli.js');
@@ -27,9 +29,7 @@ describe('cli: wix-media upload (spawned, against the emulator)', function () {
       entryPoints: [join(ROOT, 'src/cli.ts')], outfile: cli, bundle: true, platform: 'node', target: 'node20',
       format: 'cjs', logLevel: 'error', banner: { js: '#!/usr/bin/env node' },
     });
-    emu = await WixEmulator.start({ readyDelayMs: 20, tokenPrefix: TOKEN_MARK });
   });
-  after(async () => { await emu?.stop(); });
   beforeEach(() => {
     emu.reset();
     dir = tempDir('wix-cli-');
@@ -253,8 +253,7 @@ describe('cli: wix-media upload (spawned, against the emulator)', function () {
 
 describe('cli: main() in-process', () => {
   let emu: WixEmulator;
-  before(async () => { emu = await WixEmulator.start({ readyDelayMs: 20 }); });
-  after(async () => { await emu.stop(); });
+  withEmulator({ readyDelayMs: 20 }, e => { emu = e; });
 
   it('draws a progress line only when stderr is a terminal', async () => {
     const dir = tempDir('wix-cli-tty-');

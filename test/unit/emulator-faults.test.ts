@@ -1,6 +1,7 @@
 // Every emulator fault fires, and `times` counts down; also the HTTP control plane.
 import * as assert from 'node:assert/strict';
-import { WixEmulator } from '../emulator/server';
+import type { WixEmulator } from '../emulator/server';
+import { withEmulator } from '../helpers/emulator-hooks';
 import { makePng } from '../helpers/fixtures';
 import { api, generateUploadUrl, putBytes, rawPut, sleep, untilClosed, uploadViaPut, waitForSettled } from '../helpers/emulator-client';
 
@@ -9,8 +10,7 @@ const MiB = 1024 * 1024;
 
 describe('Wix emulator: faults', () => {
   let emu: WixEmulator;
-  beforeEach(async () => { emu = await WixEmulator.start({ readyDelayMs: 10 }); });
-  afterEach(async () => { await emu.stop(); });
+  const emulator = withEmulator({ readyDelayMs: 10 }, e => { emu = e; }, 'test');
 
   it("'status' answers the given status `times` times, with Retry-After", async () => {
     emu.inject({ type: 'status', route: 'generate', status: 429, retryAfter: 3, times: 2 });
@@ -54,7 +54,7 @@ describe('Wix emulator: faults', () => {
     await sleep(50);
     await emu.stop();
     assert.equal(await held, 'dropped');
-    emu = await WixEmulator.start();
+    await emulator.restart();
   });
 
   it("'reset' on a PUT drops the connection after N bytes and stores nothing; the URL still works", async () => {

@@ -1,6 +1,7 @@
 // The emulator's List Files, Search Files, Get File Descriptors, Bulk Delete and paging, over real HTTP.
 import * as assert from 'node:assert/strict';
-import { WixEmulator } from '../emulator/server';
+import type { WixEmulator } from '../emulator/server';
+import { withEmulator } from '../helpers/emulator-hooks';
 import { makePng } from '../helpers/fixtures';
 import { api, sleep, uploadViaPut } from '../helpers/emulator-client';
 
@@ -8,8 +9,7 @@ const FILES = '/site-media/v1/files';
 
 describe('Wix emulator: list, search, get-files, bulk delete, paging', () => {
   let emu: WixEmulator;
-  beforeEach(async () => { emu = await WixEmulator.start({ readyDelayMs: 0 }); });
-  afterEach(async () => { await emu.stop(); });
+  withEmulator({ readyDelayMs: 0 }, e => { emu = e; }, 'test');
 
   async function put(name: string, bytes: Buffer, opts: { filePath?: string; labels?: string[]; private?: boolean; mimeType?: string } = {}): Promise<string> {
     const r = await uploadViaPut(emu, bytes, { mimeType: opts.mimeType ?? (name.endsWith('.png') ? 'image/png' : 'text/plain'), filename: name, ...opts });

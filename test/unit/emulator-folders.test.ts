@@ -1,9 +1,10 @@
 // Folders that share a name: only parentFolderId names one of them for sure (see test/emulator/README.md).
 import * as assert from 'node:assert/strict';
 import { Readable } from 'node:stream';
-import { WixEmulator } from '../emulator/server';
+import type { WixEmulator } from '../emulator/server';
+import { withEmulator } from '../helpers/emulator-hooks';
 import { WixMediaClient } from '../../src/wix/client';
-import type { FileSource } from '../../src/wix/api';
+import type { FileSource } from '../../src/wix/contract';
 
 const source = (name: string): FileSource => {
   const body = Buffer.from(`bytes of ${name}`);
@@ -13,11 +14,11 @@ const source = (name: string): FileSource => {
 describe('emulator: sibling folders with the same name', () => {
   let emu: WixEmulator;
   let client: WixMediaClient;
+  withEmulator({ readyDelayMs: 0 }, e => { emu = e; });
   before(async () => {
-    emu = await WixEmulator.start({ readyDelayMs: 0 });
     client = new WixMediaClient({ apiKey: emu.apiKey, siteId: emu.siteId, baseUrl: emu.baseUrl });
   });
-  after(async () => { await client.close(); await emu.stop(); });
+  after(async () => { await client.close(); });
 
   it('a file sent by parentFolderId lands in that folder, the second of two "blog"s', async () => {
     const first = await client.createFolder('blog');

@@ -1,7 +1,8 @@
 // The emulator's tus endpoint with the real tus-js-client, and the Wix finalize step.
 import * as assert from 'node:assert/strict';
 import * as tus from 'tus-js-client';
-import { WixEmulator } from '../emulator/server';
+import type { WixEmulator } from '../emulator/server';
+import { withEmulator } from '../helpers/emulator-hooks';
 import { makePng, sha256 } from '../helpers/fixtures';
 import { api } from '../helpers/emulator-client';
 
@@ -34,8 +35,7 @@ function finalize(emu: WixEmulator, uploadUrl: string, token: string, filename?:
 
 describe('Wix emulator: tus', () => {
   let emu: WixEmulator;
-  beforeEach(async () => { emu = await WixEmulator.start({ readyDelayMs: 0 }); });
-  afterEach(async () => { await emu.stop(); });
+  const emulator = withEmulator({ readyDelayMs: 0 }, e => { emu = e; }, 'test');
 
   it('takes a 3 MB upload in 1 MB chunks and finalizes it into a descriptor', async () => {
     const { uploadUrl, uploadToken } = await resumable(emu, { filePath: '/big', labels: ['tus'] });
@@ -120,8 +120,7 @@ describe('Wix emulator: tus', () => {
   });
 
   it('checks the size limit on Upload-Length', async () => {
-    await emu.stop();
-    emu = await WixEmulator.start({ maxFileBytes: 1000 });
+    await emulator.restart({ maxFileBytes: 1000 });
     const { uploadUrl, uploadToken } = await resumable(emu);
     await assert.rejects(tusUpload(makePng(2, 2, 2000), uploadUrl, { filename: 'a.png', contentType: 'image/png', token: uploadToken }, []), /FILE_SIZE_OVER_LIMIT/);
   });

@@ -1,6 +1,7 @@
 // The emulator over real HTTP: auth, validation envelopes, PUT uploads, descriptors, folders, readiness.
 import * as assert from 'node:assert/strict';
-import { WixEmulator } from '../emulator/server';
+import type { WixEmulator } from '../emulator/server';
+import { withEmulator } from '../helpers/emulator-hooks';
 import { makePng, sha256 } from '../helpers/fixtures';
 import { api, generateUploadUrl, putBytes, untilClosed, uploadViaPut, waitForSettled } from '../helpers/emulator-client';
 
@@ -9,8 +10,7 @@ const GEN_TUS = '/site-media/v1/files/generate-resumable-upload-url';
 
 describe('Wix emulator', () => {
   let emu: WixEmulator;
-  beforeEach(async () => { emu = await WixEmulator.start({ readyDelayMs: 20, tokenPrefix: 'EMUTOKEN' }); });
-  afterEach(async () => { await emu.stop(); });
+  const emulator = withEmulator({ readyDelayMs: 20, tokenPrefix: 'EMUTOKEN' }, e => { emu = e; }, 'test');
 
   describe('auth', () => {
     it('answers 401 UNAUTHORIZED for a missing or wrong key', async () => {
@@ -100,8 +100,7 @@ describe('Wix emulator', () => {
     });
 
     it('applies configured per-type limits and the quota (not for resumable)', async () => {
-      await emu.stop();
-      emu = await WixEmulator.start({ maxBytesByType: { VIDEO: 1000 }, quotaBytes: 5000 });
+      await emulator.restart({ maxBytesByType: { VIDEO: 1000 }, quotaBytes: 5000 });
       assert.equal(violation(await api(emu, 'POST', GEN, { mimeType: 'video/mp4', sizeInBytes: '1001' })).ruleName, 'FILE_SIZE_OVER_LIMIT');
       assert.equal((await api(emu, 'POST', GEN, { mimeType: 'video/mp4', sizeInBytes: '1000' })).status, 200);
       assert.equal(violation(await api(emu, 'POST', GEN, { mimeType: 'image/png', sizeInBytes: '5001' })).ruleName, 'SITE_QUOTA_EXCEEDED');
@@ -201,8 +200,7 @@ describe('Wix emulator', () => {
     });
 
     it('enforces the size limit on the bytes actually sent, storing nothing', async () => {
-      await emu.stop();
-      emu = await WixEmulator.start({ maxFileBytes: 1000 });
+      await emulator.restart({ maxFileBytes: 1000 });
       const url = await generateUploadUrl(emu, { mimeType: 'image/png' }); // no sizeInBytes: only the PUT can tell
       const r = await putBytes(url, makePng(2, 2, 5000), 'big.png');
       assert.equal(r.status, 400);
@@ -218,8 +216,7 @@ describe('Wix emulator', () => {
 
     it('redacts tokens from its request log', async () => {
       const lines: string[] = [];
-      await emu.stop();
-      emu = await WixEmulator.start({ tokenPrefix: 'EMUTOKEN', log: (l) => lines.push(l) });
+      await emulator.restart({ tokenPrefix: 'EMUTOKEN', log: (l) => lines.push(l) });
       const url = await generateUploadUrl(emu, { mimeType: 'image/png' });
       await putBytes(url, makePng(2, 2), 'a.png');
       await untilClosed(() => emu.requests[1]);

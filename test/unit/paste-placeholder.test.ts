@@ -4,7 +4,7 @@ import * as assert from 'node:assert';
 import {
   extensionFor, failureMarker, isBlockReference, isUselessName, nameFromPattern, placeholderText,
 } from '../../src/upload/placeholder';
-import { joinReferences, layoutForLine } from '../../src/vscode/insert';
+import { joinReferences, layoutForLine } from '../../src/vscode/anchors';
 
 describe('upload/placeholder: placeholders, markers and names', () => {
   it('shapes the placeholder and the failure marker in the language\'s own form', () => {

@@ -11,7 +11,8 @@ import type { ItemOptions, QueueEntry } from '../../src/upload/types';
 import { WixMediaClient } from '../../src/wix/client';
 import type { WixError } from '../../src/wix/errors';
 import { fileSourceFromPath } from '../../src/wix/file-source';
-import { WixEmulator, type RecordedRequest } from '../emulator/server';
+import { type WixEmulator, type RecordedRequest } from '../emulator/server';
+import { withEmulator } from '../helpers/emulator-hooks';
 import { makePng, sha256, tempDir, writeFile } from '../helpers/fixtures';
 
 const ROOT = resolve(__dirname, '../../..');
@@ -34,10 +35,7 @@ describe('reliability: bad input (issue 5)', function () {
   this.timeout(60_000);
   let emu: WixEmulator;
 
-  before(async () => {
-    emu = await WixEmulator.start({ readyDelayMs: 20 });
-  });
-  after(async () => { await emu.stop(); });
+  withEmulator({ readyDelayMs: 20 }, e => { emu = e; });
   beforeEach(() => emu.reset());
 
   describe('one batch through the queue', () => {

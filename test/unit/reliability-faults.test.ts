@@ -7,12 +7,13 @@ import { formatReference } from '../../src/upload/reference';
 import { UploadQueue } from '../../src/upload/queue';
 import type { ItemOptions } from '../../src/upload/types';
 import { outputLine } from '../../src/cli/output';
-import type { FileSource } from '../../src/wix/api';
+import type { FileSource } from '../../src/wix/contract';
 import { WixMediaClient, type WixClientOptions } from '../../src/wix/client';
 import { WixError } from '../../src/wix/errors';
 import { fileSourceFromPath } from '../../src/wix/file-source';
 import type { Logger } from '../../src/wix/log';
-import { WixEmulator, type Fault, type RecordedRequest } from '../emulator/server';
+import { type WixEmulator, type Fault, type RecordedRequest } from '../emulator/server';
+import { withEmulator } from '../helpers/emulator-hooks';
 import { makePng, sha256, sha256File, tempDir, writeRandomFile } from '../helpers/fixtures';
 import { emulatorClients } from '../helpers/clients';
 
@@ -53,11 +54,10 @@ describe('reliability: faults (issue 5)', function () {
   }));
   const client = (logger?: Logger, extra: Partial<WixClientOptions> = {}): WixMediaClient => clients.client({ logger, ...extra });
 
+  withEmulator({ readyDelayMs: 20 }, e => { emu = e; });
   before(async () => {
-    emu = await WixEmulator.start({ readyDelayMs: 20 });
     dir = tempDir('wix-reliability-faults-');
   });
-  after(async () => { await emu.stop(); });
   beforeEach(() => emu.reset());
   afterEach(async () => {
     emu.clearFaults();

@@ -2,7 +2,8 @@
 // failures, the folder prompt's typed-path rules, and the queue's stalled phases against the emulator.
 import * as assert from 'node:assert/strict';
 import { Readable } from 'node:stream';
-import { WixEmulator } from '../emulator/server';
+import type { WixEmulator } from '../emulator/server';
+import { withEmulator } from '../helpers/emulator-hooks';
 import { CLI_REMEDIES, cliErrorText } from '../../src/cli/output';
 import { UploadQueue } from '../../src/upload/queue';
 import type { UploadItem } from '../../src/upload/types';
@@ -112,8 +113,7 @@ describe('folder prompt: what typed text means', () => {
 
 describe('queue: a stalled upload says where it is', () => {
   let emu: WixEmulator;
-  before(async () => { emu = await WixEmulator.start({ readyDelayMs: 0 }); });
-  after(async () => { await emu.stop(); });
+  withEmulator({ readyDelayMs: 0 }, e => { emu = e; });
 
   it('waiting for Wix once every byte is out, then retrying (attempt 2) after the stall, then done', async () => {
     const client = new WixMediaClient({

@@ -10,12 +10,13 @@ import { Readable } from 'node:stream';
 import { inspect } from 'node:util';
 import { UploadQueue } from '../../src/upload/queue';
 import type { ItemOptions } from '../../src/upload/types';
-import type { FileSource } from '../../src/wix/api';
+import type { FileSource } from '../../src/wix/contract';
 import { WixMediaClient, type WixClientOptions } from '../../src/wix/client';
 import { fileSourceFromPath } from '../../src/wix/file-source';
 import type { Logger } from '../../src/wix/log';
 import { describeError } from '../../src/wix/messages';
-import { WixEmulator, type Fault } from '../emulator/server';
+import { type WixEmulator, type Fault } from '../emulator/server';
+import { withEmulator } from '../helpers/emulator-hooks';
 import { makePng, tempDir, writeFile, writeRandomFile } from '../helpers/fixtures';
 import { emulatorClients } from '../helpers/clients';
 
@@ -73,13 +74,12 @@ describe('secrets: canary key and tokens never show (issue 5)', function () {
     return { name, size: b.length, open: (start = 0) => Readable.from([b.subarray(start)]) };
   };
 
+  withEmulator({ apiKey: KEY, tokenPrefix: TOKEN_MARK, readyDelayMs: 10 }, e => { emu = e; });
   before(async () => {
-    emu = await WixEmulator.start({ apiKey: KEY, tokenPrefix: TOKEN_MARK, readyDelayMs: 10 });
     dir = tempDir('wix-secrets-canary-');
   });
   after(async () => {
     await clients.closeAll();
-    await emu.stop();
   });
 
   it('the scan can fail: it finds each canary, plain or inside a longer text', () => {

@@ -7,7 +7,8 @@ import { DEFAULT_RESUMABLE_THRESHOLD_BYTES } from '../../src/wix/client';
 import { fileSourceFromPath } from '../../src/wix/file-source';
 import { DEFAULT_TUS_CHUNK_BYTES } from '../../src/wix/tus-upload';
 import { parseCli } from '../../src/cli/args';
-import { WixEmulator, type RecordedRequest } from '../emulator/server';
+import { type WixEmulator, type RecordedRequest } from '../emulator/server';
+import { withEmulator } from '../helpers/emulator-hooks';
 import { sha256File, tempDir, writeRandomFile } from '../helpers/fixtures';
 import { emulatorClients } from '../helpers/clients';
 
@@ -24,12 +25,11 @@ describe('tus: one streamed PATCH by default, resumed from the server\'s offset'
   // Only the threshold is lowered, so the chunking under test is the default one.
   const upload = async () => clients.client().uploadFile(await fileSourceFromPath(big), { resumableThresholdBytes: 1 * MB });
 
+  withEmulator({ readyDelayMs: 0 }, e => { emu = e; });
   before(async () => {
-    emu = await WixEmulator.start({ readyDelayMs: 0 });
     big = await writeRandomFile(`${tempDir('tus-one-patch-')}/clip.bin`, SIZE);
     bigSha = await sha256File(big);
   });
-  after(async () => { await emu.stop(); });
   beforeEach(() => emu.reset());
   afterEach(async () => { await clients.closeAll(); });
 

@@ -6,10 +6,11 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
-import { WixEmulator } from '../emulator/server';
+import type { WixEmulator } from '../emulator/server';
+import { withEmulator } from '../helpers/emulator-hooks';
 import { DEFAULT_CONCURRENCY, failedEntry, UploadQueue } from '../../src/upload/queue';
 import type { ItemState, UploadItem } from '../../src/upload/types';
-import type { FileSource } from '../../src/wix/api';
+import type { FileSource } from '../../src/wix/contract';
 import { WixMediaClient } from '../../src/wix/client';
 import { fileSourceFromPath } from '../../src/wix/file-source';
 import type { Logger } from '../../src/wix/log';
@@ -56,10 +57,7 @@ describe('upload: UploadQueue (emulator over HTTP)', function () {
   let emu: WixEmulator;
   let client: WixMediaClient;
 
-  before(async () => {
-    emu = await WixEmulator.start({ readyDelayMs: 20 });
-  });
-  after(async () => { await emu.stop(); });
+  withEmulator({ readyDelayMs: 20 }, e => { emu = e; });
 
   beforeEach(() => {
     emu.reset();

@@ -8,10 +8,11 @@ import { hashContradicts, hashSource } from '../../src/upload/hash';
 import { UploadQueue } from '../../src/upload/queue';
 import { folderKey, ReuseLookup } from '../../src/upload/reuse';
 import { ReuseIndex } from '../../src/upload/reuse-index';
-import type { FileSource } from '../../src/wix/api';
+import type { FileSource } from '../../src/wix/contract';
 import { WixMediaClient } from '../../src/wix/client';
 import { fileSourceFromPath } from '../../src/wix/file-source';
-import { WixEmulator } from '../emulator/server';
+import type { WixEmulator } from '../emulator/server';
+import { withEmulator } from '../helpers/emulator-hooks';
 import { api } from '../helpers/emulator-client';
 import { makePng, tempDir, writeFile } from '../helpers/fixtures';
 
@@ -73,11 +74,11 @@ describe('content-hash reuse engine', () => {
   describe('with the emulator', () => {
     let emu: WixEmulator;
     let client: WixMediaClient;
+    withEmulator({ readyDelayMs: 0 }, e => { emu = e; }, 'test');
     beforeEach(async () => {
-      emu = await WixEmulator.start({ readyDelayMs: 0 });
       client = new WixMediaClient({ apiKey: emu.apiKey, siteId: emu.siteId, baseUrl: emu.baseUrl, retry: { maxAttempts: 1 } });
     });
-    afterEach(async () => { await client.close(); await emu.stop(); });
+    afterEach(async () => { await client.close(); });
 
     const puts = () => emu.requests.filter(r => r.method === 'PUT').length;
 

@@ -4,7 +4,8 @@ import { WixMediaClient, type WixClientOptions } from '../../src/wix/client';
 import { WixError } from '../../src/wix/errors';
 import { fileSourceFromPath } from '../../src/wix/file-source';
 import { describeError } from '../../src/wix/messages';
-import { WixEmulator } from '../emulator/server';
+import type { WixEmulator } from '../emulator/server';
+import { withEmulator } from '../helpers/emulator-hooks';
 import { makePng, tempDir, writeFile, writeRandomFile } from '../helpers/fixtures';
 import { emulatorClients } from '../helpers/clients';
 
@@ -28,11 +29,11 @@ describe('wix client: cancellation', function () {
     while (!emu.requests.some(pred)) await new Promise((r) => setTimeout(r, 5));
   }
 
+  withEmulator({ readyDelayMs: 20 }, e => { emu = e; });
+
   before(async () => {
-    emu = await WixEmulator.start({ readyDelayMs: 20 });
     dir = tempDir('wix-cancel-');
   });
-  after(() => emu.stop());
   beforeEach(() => emu.reset());
   afterEach(async () => {
     await clients.closeAll();

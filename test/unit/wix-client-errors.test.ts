@@ -5,6 +5,7 @@ import { WixError } from '../../src/wix/errors';
 import { fileSourceFromPath } from '../../src/wix/file-source';
 import { describeError, remedyFor } from '../../src/wix/messages';
 import { WixEmulator } from '../emulator/server';
+import { withEmulator } from '../helpers/emulator-hooks';
 import { makePng, tempDir, writeFile } from '../helpers/fixtures';
 import { emulatorClients } from '../helpers/clients';
 
@@ -23,12 +24,11 @@ describe('wix client: errors through the emulator', function () {
     return c.uploadFile(await fileSourceFromPath(await writeFile(dir, name, data), name), opts);
   }
 
+  withEmulator({ maxFileBytes: 4000, quotaBytes: 3000 }, e => { emu = e; });
   before(async () => {
     // A 4000-byte per-type limit and a 3000-byte quota, so both are reachable with tiny files.
-    emu = await WixEmulator.start({ maxFileBytes: 4000, quotaBytes: 3000 });
     dir = tempDir('wix-errors-');
   });
-  after(() => emu.stop());
   beforeEach(() => emu.reset());
   afterEach(async () => {
     await clients.closeAll();

@@ -3,7 +3,8 @@ import * as assert from 'node:assert/strict';
 import { WixMediaClient } from '../../src/wix/client';
 import { WixError } from '../../src/wix/errors';
 import { fileSourceFromPath } from '../../src/wix/file-source';
-import { WixEmulator } from '../emulator/server';
+import type { WixEmulator } from '../emulator/server';
+import { withEmulator } from '../helpers/emulator-hooks';
 import { makePng, tempDir, writeFile } from '../helpers/fixtures';
 
 describe('wix client: readiness and folders', function () {
@@ -12,11 +13,11 @@ describe('wix client: readiness and folders', function () {
   let dir: string;
   let c: WixMediaClient;
 
+  withEmulator({ readyDelayMs: 150 }, e => { emu = e; });
+
   before(async () => {
-    emu = await WixEmulator.start({ readyDelayMs: 150 });
     dir = tempDir('wix-ready-');
   });
-  after(() => emu.stop());
   beforeEach(() => {
     emu.reset();
     c = new WixMediaClient({

@@ -4,7 +4,8 @@ import { WixMediaClient } from '../../src/wix/client';
 import { fileSourceFromPath } from '../../src/wix/file-source';
 import type { Logger } from '../../src/wix/log';
 import { describeError } from '../../src/wix/messages';
-import { WixEmulator } from '../emulator/server';
+import type { WixEmulator } from '../emulator/server';
+import { withEmulator } from '../helpers/emulator-hooks';
 import { tempDir, writeFile, writeRandomFile } from '../helpers/fixtures';
 
 const KEY = 'IST.KEYLEAKCANARY-3f9a7c1e5b2d4f60a8e9c7b5d3f1a2c4';
@@ -15,11 +16,11 @@ describe('wix client: secret hygiene', function () {
   let emu: WixEmulator;
   let dir: string;
 
+  withEmulator({ apiKey: KEY, tokenPrefix: TOKEN_MARK, readyDelayMs: 20 }, e => { emu = e; });
+
   before(async () => {
-    emu = await WixEmulator.start({ apiKey: KEY, tokenPrefix: TOKEN_MARK, readyDelayMs: 20 });
     dir = tempDir('wix-secrets-');
   });
-  after(() => emu.stop());
 
   it('logs every request at trace/debug with no key or token, through faults and failures', async () => {
     const lines: string[] = [];

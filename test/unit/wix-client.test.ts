@@ -1,12 +1,13 @@
 // WixMediaClient against the emulator over real HTTP: what arrives (bytes, headers, fields), tus, and every fault.
 import * as assert from 'node:assert/strict';
 import { Readable } from 'node:stream';
-import type { FileSource } from '../../src/wix/api';
+import type { FileSource } from '../../src/wix/contract';
 import { WixMediaClient, type WixClientOptions } from '../../src/wix/client';
 import { WixError } from '../../src/wix/errors';
 import { fileSourceFromPath } from '../../src/wix/file-source';
 import type { Logger } from '../../src/wix/log';
-import { WixEmulator, type RecordedRequest } from '../emulator/server';
+import { type WixEmulator, type RecordedRequest } from '../emulator/server';
+import { withEmulator } from '../helpers/emulator-hooks';
 import { sha256, sha256File, tempDir, writeFile, writeRandomFile } from '../helpers/fixtures';
 import { emulatorClients } from '../helpers/clients';
 
@@ -37,14 +38,11 @@ describe('wix client: uploads against the emulator', function () {
     return fileSourceFromPath(await writeFile(dir, name, data), name);
   }
 
+  withEmulator({ readyDelayMs: 20 }, e => { emu = e; });
   before(async () => {
-    emu = await WixEmulator.start({ readyDelayMs: 20 });
     dir = tempDir('wix-client-');
     big = await writeRandomFile(`${dir}/big video.bin`, 12 * MB);
     bigSha = await sha256File(big);
-  });
-  after(async () => {
-    await emu.stop();
   });
   beforeEach(() => {
     emu.reset();

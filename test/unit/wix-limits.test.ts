@@ -6,7 +6,7 @@ import { Readable } from 'node:stream';
 import { main } from '../../src/cli';
 import { UploadQueue } from '../../src/upload/queue';
 import type { ItemOptions, UploadItem } from '../../src/upload/types';
-import type { FileSource } from '../../src/wix/api';
+import type { FileSource } from '../../src/wix/contract';
 import { WixMediaClient, type WixClientOptions } from '../../src/wix/client';
 import { WixError } from '../../src/wix/errors';
 import { fileSourceFromPath } from '../../src/wix/file-source';

@@ -8,7 +8,8 @@ import { WixMediaClient } from '../../src/wix/client';
 import { fileSourceFromPath } from '../../src/wix/file-source';
 import type { Logger } from '../../src/wix/log';
 import { describeProxy, proxyFromEnv, type ProxySettings } from '../../src/wix/proxy';
-import { WixEmulator } from '../emulator/server';
+import type { WixEmulator } from '../emulator/server';
+import { withEmulator } from '../helpers/emulator-hooks';
 import { makePng, sha256File, tempDir, writeFile, writeRandomFile } from '../helpers/fixtures';
 import { TestProxy } from '../helpers/test-proxy';
 
@@ -35,8 +36,9 @@ describe('wix client: through a proxy', function () {
   const seenByEmulator = () => emu.requests.map(r => `${r.method} ${r.path}`);
   const seenByProxy = () => proxy.requests.map(r => `${r.method} ${r.path.split('?')[0]}`);
 
+  withEmulator({ readyDelayMs: 10 }, e => { emu = e; });
+
   before(async () => {
-    emu = await WixEmulator.start({ readyDelayMs: 10 });
     proxy = await TestProxy.start();
     proxy.auth = { user: 'corp-user', password: PASSWORD };
     dir = tempDir('wix-proxy-');
@@ -45,7 +47,6 @@ describe('wix client: through a proxy', function () {
   });
   after(async () => {
     await proxy.stop();
-    await emu.stop();
   });
   beforeEach(() => {
     emu.reset();

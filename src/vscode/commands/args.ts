@@ -25,7 +25,7 @@ function isUri(x: unknown): x is vscode.Uri {
   return x instanceof vscode.Uri;
 }
 
-export interface UploadArgs {
+export interface UploadCommandArgs {
   uris?: vscode.Uri[];
   options?: UploadOptionsArg;
 }
@@ -34,7 +34,7 @@ export interface UploadArgs {
  * Explorer: (clicked, selected[]) — all of `selected`. Editor title menus: (uri, {groupId…}) — the uri.
  * Code and tests: (options).
  */
-export function parseUploadArgs(args: readonly unknown[]): UploadArgs {
+export function parseUploadArgs(args: readonly unknown[]): UploadCommandArgs {
   const [first, second] = args;
   if (isUri(first)) {
     const all = Array.isArray(second) && second.length && second.every(isUri) ? second as vscode.Uri[] : [first];

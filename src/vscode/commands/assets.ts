@@ -12,9 +12,9 @@ import { failedEntry } from '../../upload/queue';
 import type { FileDescriptor } from '../../wix/types';
 import { readConfig } from '../config';
 import { progressAfterDelay, showError } from '../notify';
-import { askFolderAndLabels } from './upload';
+import { chooseFolderAndLabels } from './upload';
 import type { Services } from '../services';
-import { folderPathProblem, labelsProblem, normalizeFolderPath, parseLabels } from '../validate';
+import { folderPathProblem, labelsProblem, normalizeFolderPath } from '../validate';
 import { sourceFor, toUri } from '../workspace-files';
 import { isPlainObject } from './args';
 import { ensureConnection } from './connection';
@@ -109,8 +109,8 @@ export async function uploadDocumentAssets(s: Services, args: readonly unknown[]
   s.log.info(`${name}: ${summary}.`);
   for (const m of plan.missing) s.log.warn(`${name}: ${m.label}: ${m.reason} (${m.file}); its link is left as it was.`);
 
-  const cfgImport = vscode.workspace.getConfiguration('wixMedia').get<boolean>('assets.importRemote') ?? false;
-  const importing = (options?.importRemote ?? cfgImport) ? plan.remote.filter(r => importableUrl(r) !== undefined) : [];
+  const cfg = readConfig();
+  const importing = (options?.importRemote ?? cfg.importRemote) ? plan.remote.filter(r => importableUrl(r) !== undefined) : [];
   if (!plan.assets.length && !importing.length) {
     const message = plan.missing.length
       ? vscode.l10n.t('Wix Media: nothing to upload in {0}: {1}.', name, summary)
@@ -134,16 +134,9 @@ export async function uploadDocumentAssets(s: Services, args: readonly unknown[]
   const missingConn = await ensureConnection(s, interactive);
   if (missingConn) return result(missingConn.status === 'no-key' ? 'no-key' : missingConn.status === 'invalid' ? 'invalid' : 'cancelled', { document: uri.toString(), found, message: missingConn.message });
 
-  const cfg = readConfig();
-  let folder = options?.folder ?? (cfg.defaultFolder || undefined);
-  let folderId: string | undefined;
-  let folderLabel: string | undefined;
-  let labels = options?.labels !== undefined ? parseLabels(options.labels) : cfg.defaultLabels.length ? parseLabels(cfg.defaultLabels) : undefined;
-  if (interactive) {
-    const asked = await askFolderAndLabels(s, folder, labels);
-    if (!asked) return result('cancelled', { document: uri.toString(), found, message: 'Cancelled at the prompts; nothing was sent.' });
-    ({ folder, folderId, folderLabel, labels } = asked);
-  }
+  const chosen = await chooseFolderAndLabels(s, options, cfg, interactive);
+  if (!chosen) return result('cancelled', { document: uri.toString(), found, message: 'Cancelled at the prompts; nothing was sent.' });
+  const { folder, folderId, folderLabel, labels } = chosen;
   const problem = (folder !== undefined ? folderPathProblem(folder, vscode.l10n) : undefined) ?? (labels ? labelsProblem(labels, vscode.l10n) : undefined);
   if (problem) {
     void showError(vscode.l10n.t('Wix Media: nothing was uploaded. {0}', problem));

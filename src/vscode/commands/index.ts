@@ -2,7 +2,7 @@
 import * as vscode from 'vscode';
 import { showError } from '../notify';
 import type { Services } from '../services';
-import type { CommandId } from '../command-ids';
+import { COMMAND, COMMAND_NAMES, type CommandId, type CommandName } from '../command-ids';
 import { optionsOf } from './args';
 import { uploadDocumentAssets } from './assets';
 import { clearApiKey, setApiKey, type SetApiKeyOptions } from './key';
@@ -27,28 +27,29 @@ export function commandHandlers(s: Services): CommandHandlers {
       throw e;
     }
   };
-  return {
-    'wixMedia.upload': guard('wixMedia.upload', (...args) => upload(s, args)),
+  const table: Record<CommandName, (...args: unknown[]) => unknown> = {
+    upload: (...args) => upload(s, args),
     // The palette's name for the upload (menus say "Upload to Wix Media"); with no files given it asks for them.
-    'wixMedia.uploadFiles': guard('wixMedia.uploadFiles', (...args) => upload(s, args)),
-    'wixMedia.uploadActiveFile': guard('wixMedia.uploadActiveFile', (...args) => uploadActiveFile(s, args)),
-    'wixMedia.setApiKey': guard('wixMedia.setApiKey', (...args) => setApiKey(s, optionsOf<SetApiKeyOptions>(args))),
-    'wixMedia.clearApiKey': guard('wixMedia.clearApiKey', () => clearApiKey(s)),
-    'wixMedia.selectSite': guard('wixMedia.selectSite', (...args) => selectSite(s, optionsOf<SelectSiteOptions>(args))),
-    'wixMedia.showQueue': guard('wixMedia.showQueue', (...args) => showQueue(s, args)),
-    'wixMedia.showLog': guard('wixMedia.showLog', () => showLog(s)),
-    'wixMedia.uploadSampleImage': guard('wixMedia.uploadSampleImage', () => uploadSampleImage(s)),
-    'wixMedia.choosePasteDefault': guard('wixMedia.choosePasteDefault', (...args) => choosePasteDefault(args)),
-    'wixMedia.uploadDocumentAssets': guard('wixMedia.uploadDocumentAssets', (...args) => uploadDocumentAssets(s, args)),
-    'wixMedia.uploadAgain': guard('wixMedia.uploadAgain', (...args) => uploadAgain(s, args)),
-    'wixMedia.copyAs': guard('wixMedia.copyAs', (...args) => copyAs(s, args)),
-    'wixMedia.revealInView': guard('wixMedia.revealInView', (...args) => revealInView(s, args)),
-    'wixMedia.view.search': guard('wixMedia.view.search', (...args) => searchView(s, args)),
-    'wixMedia.view.refresh': guard('wixMedia.view.refresh', () => refreshView(s)),
-    'wixMedia.view.loadMore': guard('wixMedia.view.loadMore', (...args) => loadMore(s, args)),
-    'wixMedia.view.insert': guard('wixMedia.view.insert', (...args) => insertFile(s, args)),
-    'wixMedia.view.openInBrowser': guard('wixMedia.view.openInBrowser', (...args) => openInBrowser(s, args)),
-    'wixMedia.view.revealSource': guard('wixMedia.view.revealSource', (...args) => revealSource(s, args)),
-    'wixMedia.view.trash': guard('wixMedia.view.trash', (...args) => trashFile(s, args)),
+    uploadFiles: (...args) => upload(s, args),
+    uploadActiveFile: (...args) => uploadActiveFile(s, args),
+    setApiKey: (...args) => setApiKey(s, optionsOf<SetApiKeyOptions>(args)),
+    clearApiKey: () => clearApiKey(s),
+    selectSite: (...args) => selectSite(s, optionsOf<SelectSiteOptions>(args)),
+    showQueue: (...args) => showQueue(s, args),
+    showLog: () => showLog(s),
+    uploadSampleImage: () => uploadSampleImage(s),
+    choosePasteDefault: (...args) => choosePasteDefault(args),
+    uploadDocumentAssets: (...args) => uploadDocumentAssets(s, args),
+    uploadAgain: (...args) => uploadAgain(s, args),
+    copyAs: (...args) => copyAs(s, args),
+    revealInView: (...args) => revealInView(s, args),
+    viewSearch: (...args) => searchView(s, args),
+    viewRefresh: () => refreshView(s),
+    viewLoadMore: (...args) => loadMore(s, args),
+    viewInsert: (...args) => insertFile(s, args),
+    viewOpenInBrowser: (...args) => openInBrowser(s, args),
+    viewRevealSource: (...args) => revealSource(s, args),
+    viewTrash: (...args) => trashFile(s, args),
   };
+  return Object.fromEntries(COMMAND_NAMES.map(n => [COMMAND[n], guard(COMMAND[n], table[n])])) as CommandHandlers;
 }

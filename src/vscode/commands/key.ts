@@ -1,5 +1,6 @@
 // Set API Key (checked with one real List Folders call before it is stored) and Clear API Key.
 import * as vscode from 'vscode';
+import { COMMAND } from '../command-ids';
 import { showError } from '../notify';
 import { MEDIA_ROOT } from '../../wix/types';
 import { describeError, remedyFor } from '../../wix/messages';
@@ -78,7 +79,7 @@ export async function setApiKey(s: Services, options: SetApiKeyOptions | undefin
       const showLog = vscode.l10n.t('Show Log');
       const buttons = interactive ? [retype, showLog] : [showLog];
       void showError(vscode.l10n.t('Wix Media: the API key was not saved. {0}', describeForUser(r.error)), ...buttons).then(c => {
-        if (c === retype) void vscode.commands.executeCommand('wixMedia.setApiKey');
+        if (c === retype) void vscode.commands.executeCommand(COMMAND.setApiKey);
         else if (c) s.log.show();
       });
       return { stored: false, siteId, message };

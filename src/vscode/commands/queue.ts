@@ -1,4 +1,7 @@
 // Show Upload Queue and Show Log.
+import * as vscode from 'vscode';
+import type { UploadItem } from '../../upload/types';
+import { readConfig } from '../config';
 import { snapshot, showQueueView, type QueueSnapshotItem } from '../queue-view';
 import type { Services } from '../services';
 import { optionsOf } from './args';
@@ -10,7 +13,10 @@ export interface ShowQueueOptions {
 
 export function showQueue(s: Services, args: readonly unknown[]): { items: QueueSnapshotItem[] } {
   const options = optionsOf<ShowQueueOptions>(args);
-  const deps = { queue: s.session.queue, log: s.log, referenceFor: s.referenceFor };
+  // The queue's references are for the editor in front when it was opened, with the templates of that moment.
+  const languageId = vscode.window.activeTextEditor?.document.languageId ?? 'plaintext';
+  const { templates } = readConfig();
+  const deps = { queue: s.session.queue, log: s.log, referenceFor: (i: UploadItem) => s.referenceFor(i, languageId, templates) };
   if (options?.show !== false) void showQueueView(deps);
   return { items: snapshot(deps) };
 }

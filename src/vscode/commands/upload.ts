@@ -2,12 +2,12 @@
 import * as vscode from 'vscode';
 import { showError } from '../notify';
 import { MEDIA_ROOT } from '../../wix/types';
-import { readConfig } from '../config';
+import { readConfig, type WixMediaConfig } from '../config';
 import { promptFolder } from '../prompts/folder';
 import { promptLabels } from '../prompts/labels';
 import type { Services } from '../services';
 import type { RecentEditor } from '../recent-editors';
-import { InsertionTarget } from '../track';
+import { InsertionTarget } from '../insertion-target';
 import { emptyResult, planFiles, runUpload, type Destination, type UploadRequest, type UploadResult } from '../upload-flow';
 import { folderPathProblem, labelsProblem, normalizeFolderPath, parseLabels } from '../validate';
 import { expandSelection, toUri } from '../workspace-files';
@@ -63,11 +63,21 @@ function invalid(message: string): UploadResult {
   return emptyResult('invalid', message);
 }
 
-/** Asks step 1 (folder) and step 2 (labels) as the settings require; undefined when the user pressed Escape. */
+/**
+ * Folder and labels: the command's options, else the settings, else (interactive) the prompts. undefined when the
+ * user pressed Escape at a prompt.
+ */
+export async function chooseFolderAndLabels(s: Services, options: { folder?: string; labels?: string | readonly string[] } | undefined,
+  cfg: WixMediaConfig, interactive: boolean): Promise<{ folder?: string; folderId?: string; folderLabel?: string; labels?: string[] } | undefined> {
+  const folder = options?.folder ?? (cfg.defaultFolder || undefined);
+  const labels = options?.labels !== undefined ? parseLabels(options.labels) : cfg.defaultLabels.length ? parseLabels(cfg.defaultLabels) : undefined;
+  return interactive ? askFolderAndLabels(s, folder, labels, cfg) : { folder, labels };
+}
+
 /** Folder (step 1) and labels (step 2) as the settings ask for them; undefined when the user pressed Escape. */
-export async function askFolderAndLabels(s: Services, folder: string | undefined, labels: string[] | undefined):
+export async function askFolderAndLabels(s: Services, folder: string | undefined, labels: string[] | undefined,
+  cfg: Pick<WixMediaConfig, 'askForFolder' | 'askForLabels'>):
   Promise<{ folder?: string; folderId?: string; folderLabel?: string; labels: string[] } | undefined> {
-  const cfg = readConfig();
   const askFolder = folder === undefined && cfg.askForFolder;
   const askLabels = labels === undefined && cfg.askForLabels;
   const total = (askFolder ? 1 : 0) + (askLabels ? 1 : 0);
@@ -127,21 +137,12 @@ async function gatherUpload(s: Services, args: readonly unknown[], recent: reado
 
   // Folder and labels: the options, else the settings, else the prompts.
   const cfg = readConfig();
-  let folder = options?.folder ?? (cfg.defaultFolder || undefined);
-  let folderId: string | undefined;
-  let folderLabel: string | undefined;
-  let labels = options?.labels !== undefined ? parseLabels(options.labels) : cfg.defaultLabels.length ? parseLabels(cfg.defaultLabels) : undefined;
-  if (interactive) {
-    const asked = await askFolderAndLabels(s, folder, labels);
-    if (!asked) {
-      s.log.info('Upload cancelled at the prompts; nothing was sent.');
-      return emptyResult('cancelled', 'The upload was cancelled; nothing was sent.');
-    }
-    folder = asked.folder;
-    folderId = asked.folderId;
-    folderLabel = asked.folderLabel;
-    labels = asked.labels;
+  const chosen = await chooseFolderAndLabels(s, options, cfg, interactive);
+  if (!chosen) {
+    s.log.info('Upload cancelled at the prompts; nothing was sent.');
+    return emptyResult('cancelled', 'The upload was cancelled; nothing was sent.');
   }
+  const { folder, folderId, folderLabel, labels } = chosen;
   const folderProblem = folder !== undefined ? folderPathProblem(folder, vscode.l10n) : undefined;
   if (folderProblem) return invalid(folderProblem);
   const labelProblem = labels ? labelsProblem(labels, vscode.l10n) : undefined;
@@ -173,6 +174,7 @@ async function gatherUpload(s: Services, args: readonly unknown[], recent: reado
     private: options?.private ?? cfg.private,
     force: extra.force ?? options?.force,
     destination,
+    config: cfg,
   };
 }
 

@@ -1,6 +1,6 @@
 // The pure helpers of the VS Code face: anchors kept through edits, insertion plans, prompt validation.
 import * as assert from 'node:assert';
-import { anchorsAfter, applyPlanned, planInsertion, shiftAnchor, shiftAnchors } from '../../src/vscode/insert';
+import { anchorsAfter, applyPlanned, planInsertion, shiftAnchor, shiftAnchors } from '../../src/vscode/anchors';
 import { folderPathProblem, labelsProblem, normalizeFolderPath, parseLabels } from '../../src/vscode/validate';
 
 describe('vscode/insert: anchors and insertion plans', () => {

@@ -3,6 +3,7 @@
 // real commands; this only lets tests look inside. Not a public API.
 import type * as vscode from 'vscode';
 import type { UploadQueue } from '../upload/queue';
+import { API_KEY_ID } from './config';
 import { checkStrayKey, moveStrayKey } from './key-hygiene';
 import { shownErrors } from './notify';
 import type { PastedData } from './paste-drop';
@@ -42,7 +43,7 @@ export function internalApi(s: Services): WixMediaInternalApi {
     logLines: () => [...s.log.recent],
     statusBarText: () => s.status.text,
     errorNotifications: () => shownErrors(),
-    keyStored: async () => !!(await s.context.secrets.get('wixMedia.apiKey')),
+    keyStored: async () => !!(await s.context.secrets.get(API_KEY_ID)),
     checkStrayKey: () => checkStrayKey(s, { prompt: false }),
     moveStrayKey: () => moveStrayKey(s),
     walkthroughContext,

@@ -1,8 +1,9 @@
 // Keeps the place(s) where references were asked for up to date while an upload runs, then inserts them there
 // as one undoable edit; falls back to the clipboard when the document was closed or the place was edited away.
 import * as vscode from 'vscode';
+import { eolOf } from './eol';
 import { isBlockReference } from '../upload/placeholder';
-import { anchorsAfter, indentOf, joinReferences, layoutForLine, planInsertion, shiftAnchors, type Anchor, type PlannedEdit } from './insert';
+import { anchorsAfter, indentOf, joinReferences, layoutForLine, planInsertion, shiftAnchors, type Anchor, type PlannedEdit } from './anchors';
 
 export type InsertedWhere = 'editor' | 'clipboard';
 
@@ -89,7 +90,7 @@ export class InsertionTarget implements vscode.Disposable {
 
   /** Inserts the references at every anchor as one undoable edit, or copies them to the clipboard. */
   async insert(refs: readonly string[]): Promise<InsertOutcome> {
-    const eol = this.document.eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n';
+    const eol = eolOf(this.document);
     const body = joinReferences(refs, eol);
     const block = refs.length > 0 && refs.every(r => isBlockReference(this.languageId, r));
     const doc = this.document;
