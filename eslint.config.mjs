@@ -11,7 +11,7 @@ export default tseslint.config(
   {
     ignores: [
       'out/**', 'dist/**', 'node_modules/**', 'test/e2e/node_modules/**', 'test/e2e/.run/**', '.vscode-test/**',
-      '.stryker-tmp/**', 'reports/**', 'coverage/**',
+      '.stryker-tmp/**', 'reports/**', 'coverage/**', 'test/bench/.work/**',
     ],
   },
   { linterOptions: { reportUnusedDisableDirectives: 'error' } },

@@ -21,6 +21,7 @@ export function activate(context: vscode.ExtensionContext): ActivationApi {
   let core: Promise<Core> | undefined;
   const load = (): Promise<Core> => core ??= (async () => {
     // A separate bundle, kept external by esbuild.js.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on first use, so activation stays cheap
     const mod = require('./core.js') as typeof import('./core');
     return mod.start(context, recentEditors);
   })().catch(e => { core = undefined; throw e; });

@@ -166,6 +166,7 @@ function destination(m: string, text: string, at: number, inline: boolean): { st
     while (j < m.length) {
       const c = m[j];
       if (c === '\\' && j + 1 < m.length && m[j + 1] !== '\n') { j += 2; continue; }
+      // eslint-disable-next-line no-control-regex -- a control character ends a link destination (CommonMark)
       if (/[\s\x00-\x1f]/.test(c)) break;
       if (c === '(') depth++;
       else if (c === ')') { if (depth === 0) break; depth--; }

@@ -47,6 +47,7 @@ export const DEFAULT_NAME_PATTERN = '${documentBaseName}-${date}-${time}.png';
 const pad = (n: number, w = 2) => String(n).padStart(w, '0');
 
 /** Characters no file system or Media Manager name should carry. */
+// eslint-disable-next-line no-control-regex -- control characters are what this pattern removes
 const UNSAFE = /[\\/:*?"<>|\u0000-\u001f]+/g;
 
 /**

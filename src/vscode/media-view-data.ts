@@ -1,6 +1,6 @@
 // The Media Manager as the hover and the view see it: one reader per connection (key, site, API), and the
 // session's cache of file descriptors, so each file is asked for once per session.
-import * as vscode from 'vscode';
+import type * as vscode from 'vscode';
 import { WixError } from '../wix/errors';
 import { MediaLibraryClient } from '../wix/media-library';
 import type { FileDescriptor } from '../wix/types';

@@ -17,10 +17,10 @@ export interface MediaViewCore<T> {
 
 export function registerLazyMediaView<T>(context: vscode.ExtensionContext, load: () => Promise<MediaViewCore<T>>): void {
   const changed = new vscode.EventEmitter<T | undefined>();
-  let view: vscode.TreeView<T> | undefined;
   let bound: Promise<MediaViewCore<T>> | undefined;
-  const core = () => bound ??= load().then((v) => { v.bind(view!, (n) => changed.fire(n)); return v; }, (e) => { bound = undefined; throw e; });
-  view = vscode.window.createTreeView<T>(VIEW_ID, {
+  const core = () => bound ??= load().then((v) => { v.bind(view, (n) => changed.fire(n)); return v; }, (e) => { bound = undefined; throw e; });
+  // The provider's calls come after the view exists, so `core` may name it before this line.
+  const view = vscode.window.createTreeView<T>(VIEW_ID, {
     treeDataProvider: {
       onDidChangeTreeData: changed.event,
       getChildren: async (n) => (await core()).getChildren(n),

@@ -5,7 +5,7 @@ import { COMMAND } from './command-ids';
 import { eolOf } from './eol';
 import { formatReference, staticUrl } from '../upload/reference';
 import type { UploadItem } from '../upload/types';
-import { WixError } from '../wix/errors';
+import { type WixError } from '../wix/errors';
 import { describeError } from '../wix/messages';
 import { formatBytes } from '../wix/validate';
 import { MEDIA_ROOT, type FileDescriptor, type Folder } from '../wix/types';

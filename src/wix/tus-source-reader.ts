@@ -1,5 +1,5 @@
 // How tus-js-client reads the bytes of a FileSource that has no path on disk: re-open it at each slice start.
-import { Readable, Transform } from 'node:stream';
+import { type Readable, Transform } from 'node:stream';
 import type { FileSource } from './contract';
 
 /** The first `n` bytes of `src`, then end (and let go of `src`). */
@@ -46,6 +46,7 @@ export class SourceReader {
       });
     }
     // Loaded on first use, like the rest of tus-js-client (tus-upload.ts).
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on first use (start-up time)
     const { defaultOptions } = require('tus-js-client') as typeof import('tus-js-client');
     return defaultOptions.fileReader.openFile(input, chunkSize);
   }

@@ -88,6 +88,7 @@ function runTus(ctx: TusContext, source: FileSource, endpoint: string, uploadTok
       else resolve();
     };
     // Loaded on first use: only files above the resumable threshold need it, and it costs start-up time.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on first use (start-up time)
     const { Upload } = require('tus-js-client') as typeof import('tus-js-client');
     const upload = new Upload(input as never, {
       endpoint,
@@ -139,7 +140,6 @@ export async function uploadViaTus(
   req: GenerateFileResumableUploadUrlRequest,
   opts: TusOptions,
 ): Promise<FileDescriptor> {
-  const { http } = ctx;
   const since = Date.now();
   const gen = await ctx.generateResumableUploadUrl(req, opts.signal);
   if (!gen.uploadUrl || !gen.uploadToken) {

@@ -4,7 +4,7 @@
 const fs = require('fs');
 const path = require('path');
 const zlib = require('zlib');
-const crypto = require('crypto');
+const crypto = require('node:crypto'); // eslint-disable-line no-redeclare -- Node's module, not the Web Crypto global
 
 const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
   let c = n;

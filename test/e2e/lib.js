@@ -83,7 +83,7 @@ async function startCodeServer({ name, port, env = {}, args = [], settings = {},
     },
   });
   let stopped = false;
-  const stop = () => { if (!stopped) { stopped = true; try { process.kill(-child.pid, 'SIGTERM'); } catch (e) { } } };
+  const stop = () => { if (!stopped) { stopped = true; try { process.kill(-child.pid, 'SIGTERM'); } catch { /* already gone */ } } };
   onExit(stop);
   await waitHttp(`http://127.0.0.1:${port}/healthz`, 60000);
   return { child, dir, port, stop, trust, logFile: path.join(dir, 'code-server.log') };

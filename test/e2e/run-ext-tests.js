@@ -6,7 +6,6 @@
 // usage: node run-ext-tests.js <extensionDevelopmentPath> <extensionTestsPath> <workspaceFolder>
 // env:   E2E_TRUST=off|trusted|untrusted, E2E_NAME (run folder name), PORT, TEST_TIMEOUT_MS;
 //        everything else in the env reaches the extension host (e.g. WIX_EMU_BASE_URL).
-const path = require('path');
 const util = require('util');
 const { startCodeServer, launchBrowser, workbenchUrl, trustMode, answerTrustPrompt } = require('./lib');
 
@@ -51,7 +50,8 @@ const NOISE = /Ignoring fetching additional builtin extensions|Creating a socket
   await browser.close().catch(() => { });
   cs.stop();
 
-  let p = passing || 0, f = failing || 0;
+  const p = passing || 0;
+  let f = failing || 0;
   if (code === 'timeout') { console.log(`[run-ext-tests] timed out after ${timeoutMs} ms`); f++; code = 124; }
   else if (code !== 0 && f === 0) f++;                   // crashed or failed outside a test
   if (blocked.length) { console.log('[run-ext-tests] requests that tried to leave 127.0.0.1:\n  ' + blocked.join('\n  ')); f++; code = code || 1; }

@@ -71,7 +71,7 @@ class UiKit {
     const selectRow = async (r, opts) => {
       for (let attempt = 0; attempt < 3; attempt++) {
         await r.click(opts);
-        try { await this.waitUntil('row selected', async () => await r.getAttribute('aria-selected') === 'true', 2000); return; } catch (e) { }
+        try { await this.waitUntil('row selected', async () => await r.getAttribute('aria-selected') === 'true', 2000); return; } catch { /* not yet: try the next way */ }
       }
       throw new Error(`could not select ${await r.getAttribute('aria-label')} in the Explorer`);
     };

@@ -8,7 +8,7 @@ const path = require('path');
 
 const reEscape = s => String(s).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-module.exports = async function scenarios(kit, { assert, ws, emu, fixtures, page }) {
+module.exports = async function scenarios(kit, { assert, ws, emu, page }) {
   const abs = rel => path.join(ws, rel);
   const setKey = async key => {
     // On a loaded machine the extension's commands reach the palette some seconds after the workbench shows.

@@ -6,7 +6,7 @@ import type { Folder, MediaType } from '../../src/wix/types';
 import { checkAuth } from './auth';
 import type { Ctx, Exchange } from './context';
 import { control, isLoopback, type Controls } from './control';
-import { applicationError, ok, send, systemError, type HttpAnswer } from './errors';
+import { applicationError, send, systemError, type HttpAnswer } from './errors';
 import { FaultBook } from './faults';
 import { DownloadLinks, staticStatus } from './downloads';
 import { generate, getFile } from './files-api';

@@ -274,6 +274,7 @@ describe('cli: main() in-process', () => {
       const dangling = `"${join(dir, 'imgs/dangling.png')}": It is a symbolic link`;
       if (isTTY) {
         // Throttled, so which state gets drawn depends on speed; that a line is drawn and cleared does not.
+        // eslint-disable-next-line no-control-regex -- the progress line's ANSI erase-line sequence
         assert.match(err, /\r\x1b\[2K(Looking at the files…|Uploading \d\/1 files)/);
         assert.ok(err.includes(dangling));
         assert.ok(err.endsWith('\r\x1b[2K'), 'the line is cleared at the end');

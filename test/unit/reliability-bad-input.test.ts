@@ -184,7 +184,7 @@ describe('reliability: bad input (issue 5)', function () {
       const out = tempDir('wix-bad-input-cli-');
       chmodSync(out, 0o755);
       cli = join(out, 'cli.js');
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
+       
       await require('esbuild').build({
         entryPoints: [join(ROOT, 'src/cli.ts')], outfile: cli, bundle: true, platform: 'node', target: 'node20',
         format: 'cjs', logLevel: 'error',

@@ -8,7 +8,7 @@ import { CLI_REMEDIES, cliErrorText } from '../../src/cli/output';
 import { UploadQueue } from '../../src/upload/queue';
 import type { UploadItem } from '../../src/upload/types';
 import { WixMediaClient } from '../../src/wix/client';
-import { WixError } from '../../src/wix/errors';
+import { type WixError } from '../../src/wix/errors';
 import { describeError, isTransient, localError, REMEDIES, remedyFor, UPLOAD_RULE_NAMES, wixError } from '../../src/wix/messages';
 import { exactMatch, matchesTyped, typedChoice } from '../../src/vscode/prompts/folder-choice';
 import { pushFront } from '../../src/vscode/recent';

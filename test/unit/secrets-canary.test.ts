@@ -11,7 +11,7 @@ import { inspect } from 'node:util';
 import { UploadQueue } from '../../src/upload/queue';
 import type { ItemOptions } from '../../src/upload/types';
 import type { FileSource } from '../../src/wix/contract';
-import { WixMediaClient, type WixClientOptions } from '../../src/wix/client';
+import { type WixMediaClient, type WixClientOptions } from '../../src/wix/client';
 import { fileSourceFromPath } from '../../src/wix/file-source';
 import type { Logger } from '../../src/wix/log';
 import { describeError } from '../../src/wix/messages';

@@ -3,7 +3,7 @@
 import * as assert from 'node:assert/strict';
 import { checkSite, querySites, siteIdFrom } from '../../src/vscode/sites';
 import { silentLogger } from '../../src/wix/log';
-import { WixError } from '../../src/wix/errors';
+import { type WixError } from '../../src/wix/errors';
 import { WixEmulator } from '../emulator/server';
 
 describe('vscode sites: Select Site with a real key (issue 10)', () => {

@@ -1,6 +1,6 @@
 // Cancellation at every stage: nothing is stored, the error is kind 'cancelled', and it comes promptly.
 import * as assert from 'node:assert/strict';
-import { WixMediaClient, type WixClientOptions } from '../../src/wix/client';
+import { type WixMediaClient, type WixClientOptions } from '../../src/wix/client';
 import { WixError } from '../../src/wix/errors';
 import { fileSourceFromPath } from '../../src/wix/file-source';
 import { describeError } from '../../src/wix/messages';

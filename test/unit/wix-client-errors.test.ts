@@ -1,6 +1,6 @@
 // Every Wix error the client can meet, driven through the emulator, reads as the right actionable message.
 import * as assert from 'node:assert/strict';
-import { WixMediaClient, type WixClientOptions } from '../../src/wix/client';
+import { type WixMediaClient, type WixClientOptions } from '../../src/wix/client';
 import { WixError } from '../../src/wix/errors';
 import { fileSourceFromPath } from '../../src/wix/file-source';
 import { describeError, remedyFor } from '../../src/wix/messages';

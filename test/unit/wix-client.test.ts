@@ -2,7 +2,7 @@
 import * as assert from 'node:assert/strict';
 import { Readable } from 'node:stream';
 import type { FileSource } from '../../src/wix/contract';
-import { WixMediaClient, type WixClientOptions } from '../../src/wix/client';
+import { type WixMediaClient, type WixClientOptions } from '../../src/wix/client';
 import { WixError } from '../../src/wix/errors';
 import { fileSourceFromPath } from '../../src/wix/file-source';
 import type { Logger } from '../../src/wix/log';

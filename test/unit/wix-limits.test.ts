@@ -8,7 +8,7 @@ import { UploadQueue } from '../../src/upload/queue';
 import type { ItemOptions, UploadItem } from '../../src/upload/types';
 import type { FileSource } from '../../src/wix/contract';
 import { WixMediaClient, type WixClientOptions } from '../../src/wix/client';
-import { WixError } from '../../src/wix/errors';
+import { type WixError } from '../../src/wix/errors';
 import { fileSourceFromPath } from '../../src/wix/file-source';
 import type { Logger } from '../../src/wix/log';
 import { describeError } from '../../src/wix/messages';
