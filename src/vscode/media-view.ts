@@ -108,7 +108,23 @@ export class MediaView implements vscode.TreeDataProvider<MediaNode>, vscode.Tre
     const entry: RecentUpload = { id: d.id, name: d.displayName, url: staticUrl(d), source: item.source.path, at: new Date().toISOString(), file: d };
     const list = [entry, ...this.recents(siteId).filter((r) => r.id !== d.id)].slice(0, RECENT_MAX);
     await this.s.context.globalState.update(`${RECENT_KEY}.${siteId}`, list);
-    this.refresh();
+    this.showRecent();
+  }
+
+  /**
+   * A finished upload changes only "Recent uploads": redraw the tree from what is already listed (adding that
+   * node to the root the first time) instead of listing the site again, which cost two calls per uploaded file
+   * while the view was open.
+   */
+  private showRecent(): void {
+    const root = this.cache.get('root');
+    if (root && !root.includes(this.recentNode)) {
+      if (!root.length) root.push(this.searchNode);
+      root.splice(root.indexOf(this.searchNode) + 1, 0, this.recentNode);
+      this.parents.set(this.recentNode, undefined);
+      if (this.state === 'empty') void this.setState('ready');
+    }
+    this.fire(undefined);
   }
 
   recents(siteId: string): RecentUpload[] {

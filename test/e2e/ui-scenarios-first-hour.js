@@ -175,7 +175,8 @@ module.exports = async function firstHour(kit, { assert, ws, emu, fixtures, page
       assert.ok(!buttons.includes('Retry failed'), JSON.stringify(buttons));
       await kit.emuClearFaults();
       await clickButton(toast, 'Select Site');
-      await kit.quickPick('Emulated Wix Site', { filter: false, title: 'Wix Media: site' });
+      // Select Site's picker (issue 10): the site's dashboard URL pasted into its box, then Enter.
+      await kit.inputBox(`https://manage.wix.com/dashboard/${emu.siteId}/home`, { title: 'Wix Media: Select Site' });
       await kit.notification(`Wix Media: uploads go to site ${emu.siteId}.`);
     } finally {
       await kit.emuClearFaults();

@@ -45,10 +45,18 @@ module.exports = async function scenarios(kit, { assert, ws, emu, page }) {
     const line = kit.activeEditor.locator('.view-line', { hasText: 'static.wixstatic.com' }).first();
     await line.waitFor({ state: 'visible', timeout: 10000 });
     const box = await line.boundingBox();
-    // Over the URL: past "![logo](" and well inside the long URL.
-    await page.mouse.move(box.x + 160, box.y + box.height / 2);
     const hover = page.locator('.monaco-hover:visible').filter({ hasText: 'team-logo.png' }).first();
-    await hover.waitFor({ state: 'visible', timeout: 20000 });
+    // Over the URL: past "![logo](" and well inside the long URL. A hover asked for while the workbench is
+    // still busy (the key's notification, the first load of the core) can be dropped; a person moves the
+    // mouse off and back on, and so does this.
+    let tries = 0;
+    await kit.waitUntil('the hover over the URL', async () => {
+      await page.mouse.move(box.x + 150 + 10 * (tries++ % 3), box.y + box.height / 2);
+      return hover.waitFor({ state: 'visible', timeout: 5000 }).then(() => true, async () => {
+        await page.mouse.move(box.x + 160, box.y + 200);
+        return false;
+      });
+    }, 30000, 500);
     const text = await hover.innerText();
     assert.match(text, /128 × 128 px/);
     assert.match(text, /folder \/team/);
@@ -57,7 +65,13 @@ module.exports = async function scenarios(kit, { assert, ws, emu, page }) {
     const img = hover.locator('img').first();
     assert.match(await img.getAttribute('src'), new RegExp(`^${reEscape(file.url)}/v1/fit/w_320,h_240,al_c/team-logo\\.png$`));
     await kit.waitUntil('the preview image to load', () => img.evaluate(el => el.complete && el.naturalWidth === 128));
-    assert.deepStrictEqual(cdn, [`${file.url}/v1/fit/w_320,h_240,al_c/team-logo.png`], 'only the hover\'s rendition was fetched');
+    // VS Code's own Markdown hover (its language server previews any image link, 300 px wide) may join ours
+    // once that server is up, and it fetches the linked URL itself, the whole file: that fetch is VS Code's.
+    // Ours shows the rendition only, and nothing else of the CDN was asked for.
+    const rendition = `${file.url}/v1/fit/w_320,h_240,al_c/team-logo.png`;
+    const ours = await hover.locator('.hover-row').filter({ hasText: 'team-logo.png' }).locator('img').evaluateAll(els => els.map(e => e.src));
+    assert.deepStrictEqual(ours, [rendition], 'our hover shows only the rendition');
+    assert.deepStrictEqual(cdn.filter(u => u !== file.url), [rendition], 'only the hover\'s rendition was fetched (besides VS Code\'s own preview)');
     await kit.shot('hover preview');
     fs.copyFileSync(path.join(kit.shotsDir, fs.readdirSync(kit.shotsDir).filter(f => f.includes('hover_preview')).pop()), path.join(kit.shotsDir, 'hover-preview.png'));
     await page.keyboard.press('Escape');

@@ -36,12 +36,12 @@ module.exports = async function scenarios(kit, { assert, page, emu, userSettings
     for (const id of ['apiKey', 'selectSite', 'firstUpload', 'pasteDefault']) assert.strictEqual(await done(id), false, id);
   });
 
-  await kit.test('walkthrough steps 1 and 2: Set API Key, type the site ID when asked; both tick off', async () => {
+  await kit.test("walkthrough steps 1 and 2: Set API Key, paste the site's dashboard URL when asked; both tick off", async () => {
     await clickStepButton('apiKey', 'Set API Key');
     await kit.inputBox(emu.apiKey, { password: true, title: 'Wix Media: API key' });
-    // No site yet: Set API Key asks for it.
-    await kit.quickPick('Type a site ID…', { title: 'Wix Media: site' });
-    await kit.inputBox(emu.siteId, { title: 'Wix Media: site ID' });
+    // No site yet: Set API Key asks for it in Select Site's picker; the dashboard URL pasted into its box.
+    await kit.quickPick('Paste the dashboard URL or site ID…', { title: 'Wix Media: Select Site' });
+    await kit.inputBox(`https://manage.wix.com/dashboard/${emu.siteId}/home`, { title: 'Wix Media: site' });
     await kit.notification(/The API key works for site/, { timeout: 30000 });
     await waitDone('apiKey');
     await waitDone('selectSite');

@@ -38,7 +38,8 @@ describe('content-hash reuse through the Explorer command', () => {
     assert.strictEqual(emu.files.length, 1);
     assert.deepStrictEqual(second.references, first.references);
     assert.strictEqual(second.items[0].id, emu.files[0].descriptor.id);
-    assert.strictEqual(ed.document.getText(), first.references[0] + second.references[0]);
+    // A Markdown image is a block: the second starts on a line of its own (issue 9's insertion rules).
+    assert.strictEqual(ed.document.getText(), `${first.references[0]}\n${second.references[0]}`);
     const q = await lastQueued();
     assert.strictEqual(q.reused, true);
     assert.strictEqual(api.queue.items[api.queue.items.length - 1].reused, true);

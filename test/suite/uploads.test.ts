@@ -199,7 +199,7 @@ describe('uploads through the commands', () => {
     const r2 = await upload({ files: [f.uri], folder: '/' + 'x'.repeat(100), insert: 'none' });
     assert.strictEqual(r2.status, 'invalid');
     assert.match(r2.message ?? '', /at most 100/);
-    assert.strictEqual(emu.requests.length, 0);
+    assert.deepStrictEqual(emu.requests.map(q => `${q.method} ${q.path}`), []);
   });
 
   it('uploadActiveFile uploads the image shown in a preview and copies its reference', async () => {

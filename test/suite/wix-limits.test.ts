@@ -50,7 +50,7 @@ describe('Wix limits in the host (issue 10)', () => {
     assert.strictEqual(r.changed, true, r.message);
     assert.strictEqual(cfg().get('siteId'), emu.siteId);
     const checks = emu.requests.filter(q => q.path.startsWith('/site-media/'));
-    assert.strictEqual(checks.length, 1, 'one site-level call');
+    assert.strictEqual(checks.length, 1, `one site-level call: ${checks.map(q => `${q.method} ${q.path}`).join(', ')}`);
     assert.strictEqual(checks[0].headers['wix-site-id'], emu.siteId);
     assert.strictEqual(checks[0].status, 200);
   });

@@ -8,9 +8,10 @@ import { describeForUser } from '../remedies';
 import { registerSecret } from '../../wix/redact';
 import { effectiveApiBaseUrl, readConfig, setSiteId } from '../config';
 import { promptApiKey } from '../prompts/api-key';
-import { promptSite } from '../prompts/site';
 import type { Services } from '../services';
+import { pickSite } from '../site-picker';
 import { querySites } from '../sites';
+import { listingProblem } from './site';
 
 export interface SetApiKeyOptions {
   key?: string;
@@ -59,7 +60,13 @@ export async function setApiKey(s: Services, options: SetApiKeyOptions | undefin
   // From here on, nothing logged can show it.
   registerSecret(key);
   if (!siteId && interactive) {
-    siteId = (await promptSite('', () => querySites(baseUrl, key, s.log))) ?? '';
+    // The same picker as Select Site: paste the dashboard URL, or list the account's sites (needs its ID).
+    siteId = (await pickSite({
+      current: '',
+      accountId: readConfig().accountId,
+      listSites: (account) => querySites(baseUrl, key, s.log, undefined, account),
+      describe: listingProblem,
+    })) ?? '';
   }
   if (!siteId) {
     const message = "The key was not saved: no site is selected. Run 'Wix Media: Select Site' first, or pick a site when asked.";

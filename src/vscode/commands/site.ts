@@ -21,7 +21,7 @@ export interface SelectSiteResult {
 }
 
 /** The face's words for a failed listing: a refused key or account means the permission, so offer the paste route. */
-function listingProblem(err: unknown): string {
+export function listingProblem(err: unknown): string {
   if (err instanceof WixError && (err.status === 401 || err.status === 403)) {
     return vscode.l10n.t('Wix refused to list the sites ({0}): the API key needs an account-level sites permission ("Read Site Data") and the right account ID. Paste the site\'s dashboard URL instead.', String(err.status));
   }
