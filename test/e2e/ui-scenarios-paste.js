@@ -32,15 +32,19 @@ module.exports = async function scenarios(kit, { assert, ws, emu, fixtures, page
   };
   // Puts a PNG on the clipboard the way a screenshot tool or a browser's "Copy image" does.
   // Chromium re-encodes images written to the clipboard: the bytes a paste carries are the ones read back.
-  const clipboardPng = async png => Buffer.from(await page.evaluate(async b64 => {
+  // With `text`, the clipboard also holds it as text/plain, as after a browser's "Copy image" (which adds the
+  // image's address): VS Code's own "Insert Plain Text" edit is then always offered beside ours.
+  const clipboardPng = async (png, text) => Buffer.from(await page.evaluate(async ([b64, text]) => {
     const bytes = Uint8Array.from(atob(b64), c => c.charCodeAt(0));
-    await navigator.clipboard.write([new ClipboardItem({ 'image/png': new Blob([bytes], { type: 'image/png' }) })]);
+    const parts = { 'image/png': new Blob([bytes], { type: 'image/png' }) };
+    if (text) parts['text/plain'] = new Blob([text], { type: 'text/plain' });
+    await navigator.clipboard.write([new ClipboardItem(parts)]);
     const [item] = await navigator.clipboard.read();
     const back = new Uint8Array(await (await item.getType('image/png')).arrayBuffer());
     let s = '';
     for (const b of back) s += String.fromCharCode(b);
     return btoa(s);
-  }, png.toString('base64')), 'base64');
+  }, [png.toString('base64'), text]), 'base64');
   // Picks a row of the open action list (the paste/drop widget's, the Quick Fix menu) with the keyboard.
   const pickInList = async label => {
     const rows = page.locator('.action-widget .monaco-list-row');
@@ -95,7 +99,9 @@ module.exports = async function scenarios(kit, { assert, ws, emu, fixtures, page
     writeWs('docs/widget.md', '# Widget\n\n');
     await kit.openFile('docs/widget.md');
     await kit.gotoLine(3, 1);
-    const png = await clipboardPng(fixtures.makePng(60, 40, 12));
+    // Only VS Code's own edits make the widget appear beside ours; Markdown's image paste is not always offered
+    // for data without a file, so the clipboard also carries text, as after a browser's "Copy image".
+    const png = await clipboardPng(fixtures.makePng(60, 40, 12), 'https://example.com/widget.png');
     const st0 = await kit.emuState();
     await page.keyboard.press('Control+V');
     await pickInWidget('Upload to Wix Media (/site/pasted)');
