@@ -29,7 +29,7 @@ const { httpJson, onExit } = require(path.join(E2E, 'lib.js'));
 const children = [];
 let tmp;
 function stopAll() {
-  for (const c of children.splice(0)) { try { process.kill(c.group ? -c.pid : c.pid, 'SIGTERM'); } catch (e) { } }
+  for (const c of children.splice(0)) { try { process.kill(c.group ? -c.pid : c.pid, 'SIGTERM'); } catch { /* already gone */ } }
   if (tmp && !flag('keep')) fs.rmSync(tmp, { recursive: true, force: true });
 }
 onExit(stopAll);                                       // on exit, Ctrl-C, SIGTERM and SIGHUP

@@ -83,6 +83,9 @@ describe('the Wix Media view', () => {
     const node = await fileNode(undefined, 'pick.png');
     // Thumbnails only when opted in, from Wix's image transformation URL at 64×64.
     assert.ok(view().getTreeItem(node).iconPath instanceof vscode.ThemeIcon);
+    // With thumbnails on, a visible view makes the workbench load them from Wix's CDN (which this offline run
+    // blocks and counts): the view stays hidden while the tree item is checked.
+    await vscode.commands.executeCommand('workbench.action.closeSidebar');
     await setUserSettings({ 'view.thumbnails': true });
     try {
       assert.strictEqual((view().getTreeItem(node).iconPath as vscode.Uri).toString(true), `${f.url}/v1/fill/w_64,h_64,al_c/pick.png`);
