@@ -98,8 +98,8 @@ export async function setApiKey(s: Services, options: SetApiKeyOptions | undefin
   const message = `The API key works for site ${siteId} (${folders} folder${folders === 1 ? '' : 's'} at the Media Manager root) and was saved in VS Code's secret storage.`;
   s.log.info(message);
   void vscode.window.showInformationMessage(folders === 1
-    ? vscode.l10n.t("Wix Media: the API key works for site {0} (1 folder at the Media Manager root) and was saved in VS Code's secret storage.", siteId)
-    : vscode.l10n.t("Wix Media: the API key works for site {0} ({1} folders at the Media Manager root) and was saved in VS Code's secret storage.", siteId, folders));
+    ? vscode.l10n.t("Wix Media: The API key works for site {0} (1 folder at the Media Manager root) and was saved in VS Code's secret storage.", siteId)
+    : vscode.l10n.t("Wix Media: The API key works for site {0} ({1} folders at the Media Manager root) and was saved in VS Code's secret storage.", siteId, folders));
   return { stored: true, siteId, folders, message };
 }
 
