@@ -279,14 +279,22 @@ class UiKit {
   // Opens a workspace file through Quick Open (Ctrl+P), as a person would. `text: false` for a file
   // that opens in a non-text editor (an image preview).
   async openFile(relPath, { text = true } = {}) {
-    await this.page.keyboard.press('Control+P');
-    await this.quickInputBox.waitFor({ state: 'visible', timeout: 10000 });
-    await this.quickInputBox.fill(relPath);
     const name = relPath.split('/').pop();
-    const row = this.quickInputRow(name);
-    await row.waitFor({ state: 'visible', timeout: 10000 });
-    await row.click();
-    await this.page.locator(`.tabs-container .tab.active[aria-label*="${esc(name)}"]`).waitFor({ timeout: 10000 });
+    const tab = this.page.locator(`.tabs-container .tab.active[aria-label*="${esc(name)}"]`);
+    // Quick Open re-renders its rows while the file search settles, and a click on a row being replaced is
+    // dropped (Quick Open then closes with nothing opened): as a person would, try again, at most three times.
+    for (let attempt = 1; ; attempt++) {
+      await this.page.keyboard.press('Control+P');
+      await this.quickInputBox.waitFor({ state: 'visible', timeout: 10000 });
+      await this.quickInputBox.fill(relPath);
+      const row = this.quickInputRow(name);
+      await row.waitFor({ state: 'visible', timeout: 10000 });
+      await row.click();
+      try { await tab.waitFor({ timeout: 10000 }); break; } catch (e) {
+        if (attempt === 3) throw e;
+        await this.page.keyboard.press('Escape');
+      }
+    }
     if (text) await this.activeEditor.locator('.view-lines').waitFor({ state: 'visible', timeout: 10000 });
     await this.shot(`open ${relPath}`);
   }
