@@ -61,6 +61,25 @@ class UiKit {
     }
   }
 
+  // Shift-drags a workspace file from the Explorer onto line `line` (1-based) of the active editor, as a person does:
+  // press on the row, move a little, hold Shift, move over the line, pause so VS Code shows its drop target, release.
+  async shiftDrag(relPath, line) {
+    const page = this.page;
+    const row = await this.explorerRow(relPath);
+    const from = await row.boundingBox();
+    const to = await this.activeEditor.locator('.view-line').nth(line - 1).boundingBox();
+    await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(from.x + from.width / 2 + 30, from.y + from.height / 2 + 10, { steps: 5 });
+    await page.keyboard.down('Shift');
+    await page.mouse.move(to.x + 40, to.y + to.height / 2, { steps: 15 });
+    await page.waitForTimeout(300);
+    await page.mouse.move(to.x + 42, to.y + to.height / 2, { steps: 2 });
+    await this.shot(`drag ${relPath}`);
+    await page.mouse.up();
+    await page.keyboard.up('Shift');
+  }
+
   // Selects rows like a person: click the first, Ctrl-click (or Shift-click) the others.
   async selectInExplorer(relPaths, modifier = 'Control') {
     const rows = [];

@@ -65,19 +65,7 @@ module.exports = async function scenarios(kit, { assert, ws, emu, page, userSett
 
   await kit.test('a fresh window offers "Upload to Wix Media" on Shift+drop from the Explorer', async () => {
     await kit.openFile('README.md');
-    const row = await kit.explorerRow('images/logo.png');
-    const line = kit.activeEditor.locator('.view-line').nth(2);
-    const from = await row.boundingBox();
-    const to = await line.boundingBox();
-    await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
-    await page.mouse.down();
-    await page.mouse.move(from.x + from.width / 2 + 30, from.y + from.height / 2 + 10, { steps: 5 });
-    await page.keyboard.down('Shift');
-    await page.mouse.move(to.x + 40, to.y + to.height / 2, { steps: 15 });
-    await page.waitForTimeout(300);
-    await page.mouse.move(to.x + 42, to.y + to.height / 2, { steps: 2 });
-    await page.mouse.up();
-    await page.keyboard.up('Shift');
+    await kit.shiftDrag('images/logo.png', 3);
     const labels = await widgetItems();
     assert.ok(labels.some(l => /^Upload to Wix Media \(/.test(l)), `the widget offers: ${labels.join(' | ')}`);
     await kit.activeEditor.locator('.view-lines').click({ position: { x: 5, y: 5 } });

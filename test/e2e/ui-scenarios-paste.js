@@ -152,31 +152,13 @@ module.exports = async function scenarios(kit, { assert, ws, emu, fixtures, page
     assert.strictEqual(await editorText(), before, 'the placeholder did not come back');
   });
 
-  // Shift-drags a workspace file from the Explorer onto line `line` of the active editor.
-  const shiftDrag = async (rel, line) => {
-    const row = await kit.explorerRow(rel);
-    const lineEl = kit.activeEditor.locator('.view-line').nth(line - 1);
-    const from = await row.boundingBox();
-    const to = await lineEl.boundingBox();
-    await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
-    await page.mouse.down();
-    await page.mouse.move(from.x + from.width / 2 + 30, from.y + from.height / 2 + 10, { steps: 5 });
-    await page.keyboard.down('Shift');
-    await page.mouse.move(to.x + 40, to.y + to.height / 2, { steps: 15 });
-    await page.waitForTimeout(300);
-    await page.mouse.move(to.x + 42, to.y + to.height / 2, { steps: 2 });
-    await kit.shot(`drag ${rel}`);
-    await page.mouse.up();
-    await page.keyboard.up('Shift');
-  };
-
   await kit.test('images/hero.png Shift-dragged from the Explorer into index.html ends as an <img> reference on its own line; ' +
     'one Ctrl+Z then leaves no placeholder behind', async () => {
     await fresh();
     await kit.openFile('index.html');
     const before = await editorText();
     const st0 = await kit.emuState();
-    await shiftDrag('images/hero.png', 10);                    // the empty line inside <header>
+    await kit.shiftDrag('images/hero.png', 10);                    // the empty line inside <header>
     // preferUpload is on for Markdown only: pick the upload in the drop widget.
     await pickInWidget('Upload to Wix Media (/site/pasted)');
     const text = await waitText('the <img> reference', t => t.includes(`<img src="${STATIC_MEDIA}`), 60000);
