@@ -65,6 +65,8 @@ export class MediaView implements vscode.TreeDataProvider<MediaNode>, vscode.Tre
   private readonly recentNode: MediaNode = { kind: 'recent' };
   /** Children loaded so far, by parent (pages added by "Load more"); cleared by refresh(). */
   private readonly cache = new Map<string, MediaNode[]>();
+  /** Bumped by refresh(): a listing that started before it must not refill the cache with what it read then. */
+  private generation = 0;
   private readonly parents = new WeakMap<object, MediaNode | undefined>();
   state: State = 'ready';
   /** The modal confirmation before a destructive action (in-host tests read and answer it here). */
@@ -82,6 +84,7 @@ export class MediaView implements vscode.TreeDataProvider<MediaNode>, vscode.Tre
   }
 
   refresh(): void {
+    this.generation++;
     this.cache.clear();
     this.fire(undefined);
   }
@@ -151,8 +154,9 @@ export class MediaView implements vscode.TreeDataProvider<MediaNode>, vscode.Tre
   async getChildren(node?: MediaNode): Promise<MediaNode[]> {
     const key = this.keyOf(node);
     const cached = key ? this.cache.get(key) : undefined;
+    const generation = this.generation;
     const out = cached ?? await this.children(node);
-    if (key && !cached && !out.some((n) => n.kind === 'message')) this.cache.set(key, out);
+    if (key && !cached && generation === this.generation && !out.some((n) => n.kind === 'message')) this.cache.set(key, out);
     for (const c of out) this.parents.set(c, node);
     return out;
   }
@@ -227,6 +231,7 @@ export class MediaView implements vscode.TreeDataProvider<MediaNode>, vscode.Tre
   /** "Load more": fetches the next page and shows it in place of the node. */
   async loadMore(node: MediaNode): Promise<MediaNode[]> {
     if (node.kind !== 'more') return [];
+    const generation = this.generation;
     const { client, siteId } = await mediaData(this.s).client();
     const limit = pageSize();
     const parent = node.parent;
@@ -242,6 +247,8 @@ export class MediaView implements vscode.TreeDataProvider<MediaNode>, vscode.Tre
       mediaData(this.s).remember(siteId, page.files);
       added = this.filePage(parent, page.files, page.next, node.what);
     }
+    // Refreshed meanwhile: the tree is listed again from the start, so this page has no place to go.
+    if (generation !== this.generation) return added;
     // The page (with its own "Load more", if any) takes the place of the node it was asked from.
     const key = this.keyOf(parent)!;
     const list = this.cache.get(key) ?? [];

@@ -128,6 +128,17 @@ describe('the Wix Media view', () => {
     assert.strictEqual(r.revealed, a.uri.fsPath);
   });
 
+  it('a listing that started before a refresh does not put what it read back in the view', async () => {
+    await seed('early.png', 11);
+    await vscode.commands.executeCommand('wixMedia.view.refresh');
+    const inFlight = view().getChildren(); // VS Code's own tree asks like this, and its answer may come late
+    view().refresh(); // e.g. after a trash: what inFlight read is out of date
+    await inFlight;
+    const before = emu.requests.length;
+    await view().getChildren();
+    assert.ok(emu.requests.length > before, 'the view listed the site again instead of showing the stale listing');
+  });
+
   it('moves a file to the trash only after a confirmation that names it; then the view and get-file-by-id agree', async () => {
     const f = await seed('doomed.png', 10);
     await vscode.commands.executeCommand('wixMedia.view.refresh');
