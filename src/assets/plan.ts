@@ -15,8 +15,12 @@ export interface MissingAsset {
   /** The path it resolved to, or the path as written when it could not be resolved. */
   file: string;
   label: string;
-  /** Why: not found, a folder, unreadable, or a leading '/' without a workspace folder. */
+  /** Why, as a code each face words in its own language. */
+  why: MissingWhy;
+  /** Why, in plain English (the CLI and the log). */
   reason: string;
+  /** For 'unreadable': the system's error code. */
+  detail?: string;
   references: AssetReference[];
 }
 
@@ -28,13 +32,31 @@ export interface AssetPlan {
   local: AssetReference[];
 }
 
-function reasonOf(e: unknown): string {
-  switch ((e as NodeJS.ErrnoException)?.code) {
-    case 'ENOENT': case 'ENOTDIR': return 'the file does not exist';
-    case 'EACCES': case 'EPERM': return 'the file cannot be read (permission denied)';
-    case 'ELOOP': return 'it is a symbolic link loop';
-    default: return `it could not be read (${(e as NodeJS.ErrnoException)?.code ?? String(e)})`;
+export type MissingWhy = 'no-workspace' | 'not-found' | 'is-folder' | 'not-a-file' | 'no-permission' | 'link-loop' | 'unreadable';
+
+const REASONS: Record<Exclude<MissingWhy, 'unreadable'>, string> = {
+  'no-workspace': 'a path from the root (/) needs a workspace folder',
+  'not-found': 'the file does not exist',
+  'is-folder': 'it is a folder, not a file',
+  'not-a-file': 'it is not a regular file',
+  'no-permission': 'the file cannot be read (permission denied)',
+  'link-loop': 'it is a symbolic link loop',
+};
+
+function whyOf(code: string | undefined): MissingWhy {
+  switch (code) {
+    case 'ENOENT': case 'ENOTDIR': return 'not-found';
+    case 'EISDIR': return 'is-folder';
+    case 'ENOTFILE': return 'not-a-file';
+    case 'EACCES': case 'EPERM': return 'no-permission';
+    case 'ELOOP': return 'link-loop';
+    default: return 'unreadable';
   }
+}
+
+function missing(file: string, label: string, why: MissingWhy, ref: AssetReference, detail?: string): MissingAsset {
+  const reason = why === 'unreadable' ? `it could not be read (${detail})` : REASONS[why];
+  return { file, label, why, reason, ...(detail !== undefined && { detail }), references: [ref] };
 }
 
 /** Groups the local references by the real file they name, in the order files are first referred to. */
@@ -50,7 +72,7 @@ export async function planAssets(references: readonly AssetReference[]): Promise
     if (known) { known.references.push(ref); continue; }
     const label = ref.path ?? ref.written;
     if (!ref.resolved) {
-      const m: MissingAsset = { file: label, label, reason: 'a path from the root (/) needs a workspace folder', references: [ref] };
+      const m = missing(label, label, 'no-workspace', ref);
       byResolved.set(key, m);
       plan.missing.push(m);
       continue;
@@ -61,9 +83,8 @@ export async function planAssets(references: readonly AssetReference[]): Promise
       const st = await fsp.stat(real);
       if (!st.isFile()) throw Object.assign(new Error('not a file'), { code: st.isDirectory() ? 'EISDIR' : 'ENOTFILE' });
     } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code;
-      const reason = code === 'EISDIR' ? 'it is a folder, not a file' : code === 'ENOTFILE' ? 'it is not a regular file' : reasonOf(e);
-      const m: MissingAsset = { file: ref.resolved, label, reason, references: [ref] };
+      const code = (e as NodeJS.ErrnoException)?.code;
+      const m = missing(ref.resolved, label, whyOf(code), ref, code ?? String(e));
       byResolved.set(key, m);
       plan.missing.push(m);
       continue;

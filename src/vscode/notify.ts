@@ -54,9 +54,10 @@ export function progressAfterDelay(
           const step = Math.max(0, pct - reported);
           reported += step;
           const stalled = batchPhaseText(items);
-          const what = stalled ? ` · ${stalled}`
-            : current ? ` · ${current.state === 'processing' ? 'processing' : 'uploading'} ${current.label}` : '';
-          progress.report({ increment: step, message: `${ended}/${items.length} files${what}` });
+          const count = vscode.l10n.t('{0}/{1} files', ended, items.length);
+          const what = stalled ?? (current && (current.state === 'processing'
+            ? vscode.l10n.t('processing {0}', current.label) : vscode.l10n.t('uploading {0}', current.label)));
+          progress.report({ increment: step, message: what ? `${count} · ${what}` : count });
         }, 200);
         report();
         const unsubscribe = queue.onDidChange(i => { if (ids.has(i.id)) report(); });

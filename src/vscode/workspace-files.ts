@@ -95,7 +95,7 @@ export async function sourceFor(uri: vscode.Uri, label = labelFor(uri)): Promise
   } catch (e) {
     throw localError('FILE_NOT_FOUND', label, undefined, e);
   }
-  if (stat.type & vscode.FileType.Directory) throw localError('NOT_A_FILE', label, 'It is a folder, not a file.');
+  if (stat.type & vscode.FileType.Directory) throw localError('NOT_A_FILE', label, vscode.l10n.t('It is a folder, not a file.'));
   if (stat.size === 0) throw localError('ZERO_FILE_SIZE', label);
   let bytes: Uint8Array;
   try {

@@ -4,7 +4,7 @@
 import * as vscode from 'vscode';
 import {
   findAssetReferences, planAssets, planCounts, rewriteEdits, syntaxOf, targetFor,
-  type AssetPlan, type AssetReference, type AssetStyle,
+  type AssetPlan, type AssetReference, type AssetStyle, type MissingAsset,
 } from '../../assets';
 import { importableUrl, importRemote } from '../../assets/import-remote';
 import type { ItemOptions, QueueEntry, UploadItem } from '../../upload/types';
@@ -251,10 +251,23 @@ function metadataFor(ref: AssetReference, needsConfirmation: boolean): vscode.Wo
   };
 }
 
+/** Why a referenced file was not uploaded, in the user's language. */
+function missingReason(m: MissingAsset): string {
+  switch (m.why) {
+    case 'no-workspace': return vscode.l10n.t('a path from the root (/) needs a workspace folder');
+    case 'not-found': return vscode.l10n.t('the file does not exist');
+    case 'is-folder': return vscode.l10n.t('it is a folder, not a file');
+    case 'not-a-file': return vscode.l10n.t('it is not a regular file');
+    case 'no-permission': return vscode.l10n.t('the file cannot be read (permission denied)');
+    case 'link-loop': return vscode.l10n.t('it is a symbolic link loop');
+    case 'unreadable': return vscode.l10n.t('it could not be read ({0})', m.detail ?? '');
+  }
+}
+
 /** One notification for every file not uploaded (missing or failed), with the log a click away. */
 function reportMissing(s: Services, name: string, plan: AssetPlan, failed: readonly UploadItem[], notImported: readonly string[] = []): void {
   const lines = [
-    ...plan.missing.map(m => vscode.l10n.t('{0} ({1})', m.label, m.reason)),
+    ...plan.missing.map(m => vscode.l10n.t('{0} ({1})', m.label, missingReason(m))),
     ...failed.map(i => i.message ?? i.label),
     ...notImported,
   ];
