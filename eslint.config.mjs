@@ -47,7 +47,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/upload/**/*.ts', 'src/cli/**/*.ts', 'src/cli.ts'],
+    files: ['src/upload/**/*.ts', 'src/assets/**/*.ts', 'src/cli/**/*.ts', 'src/cli.ts'],
     rules: {
       'no-restricted-imports': ['error', {
         paths: [vscodeImport],

@@ -9,7 +9,7 @@ import { UploadQueue } from '../../src/upload/queue';
 import type { UploadItem } from '../../src/upload/types';
 import { WixMediaClient } from '../../src/wix/client';
 import { type WixError } from '../../src/wix/errors';
-import { describeError, isTransient, localError, REMEDIES, remedyFor, UPLOAD_RULE_NAMES, wixError } from '../../src/wix/messages';
+import { describeError, isTransient, LOCAL_CODES, localError, REMEDIES, remedyFor, UPLOAD_RULE_NAMES, wixError } from '../../src/wix/messages';
 import { exactMatch, matchesTyped, typedChoice } from '../../src/vscode/prompts/folder-choice';
 import { pushFront } from '../../src/vscode/recent';
 import { parseLabels } from '../../src/vscode/validate';
@@ -24,11 +24,8 @@ function everyError(): WixError[] {
       for (const kind of ['validation', 'application', 'http'] as const) out.push(wixError({ kind, code, status, detail: 'x' }));
     }
   }
-  for (const code of ['FILE_NOT_FOUND', 'NOT_A_FILE', 'FILE_NOT_READABLE', 'FILE_READ_FAILED', 'FILE_CHANGED', 'ZERO_FILE_SIZE',
-    'FILE_SIZE_OVER_LIMIT', 'FILE_NAME_TOO_LONG', 'MIME_TYPE_MISSING', 'MIME_TYPE_TOO_LONG', 'FILE_PATH_TOO_LONG',
-    'PARENT_FOLDER_ID_TOO_LONG', 'TOO_MANY_LABELS', 'LABEL_TOO_LONG', 'EXTERNAL_INFO_TOO_LONG', 'INVALID_REQUEST'] as const) {
-    out.push(localError(code, 'a.png'));
-  }
+  // Every local code there is, so a new one cannot be left out of this test.
+  for (const code of Object.values(LOCAL_CODES)) out.push(localError(code, 'a.png'));
   out.push(wixError({ kind: 'network', code: 'ECONNRESET' }), wixError({ kind: 'timeout', code: 'TIMEOUT' }), wixError({ kind: 'cancelled', code: 'CANCELLED' }));
   return out;
 }
