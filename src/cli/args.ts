@@ -2,7 +2,7 @@
 // message says what to change.
 import { parseArgs } from 'node:util';
 import { DEFAULT_CONCURRENCY } from '../upload/queue';
-import { DEFAULT_BASE_URL, MB } from '../wix/limits';
+import { DEFAULT_BASE_URL, DEFAULT_RESUMABLE_THRESHOLD_MB, MB } from '../wix/limits';
 
 export const FORMATS = ['url', 'markdown', 'html', 'wix', 'json'] as const;
 export type Format = typeof FORMATS[number];
@@ -56,7 +56,8 @@ export type ParsedArgs = CliUploadArgs | RewriteArgs | { command: 'help' } | { c
 export const HELP = `Usage: wix-media upload [options] FILE|FOLDER...
 
 Uploads files to a Wix site's Media Manager and prints one reference per uploaded file, in input order.
-A folder is expanded recursively (names sorted; dot-files and dot-folders inside it are skipped).
+A folder is expanded recursively (names sorted; inside it, names starting with "." and OS clutter such as
+Thumbs.db and desktop.ini are skipped).
 
 Options:
   --folder PATH        Media Manager folder path, e.g. /docs/img (missing folders are created)
@@ -73,7 +74,7 @@ Options:
                          sizeInBytes, operationStatus, reused)
   --concurrency N      Uploads at once, 1-${MAX_CONCURRENCY} (default ${DEFAULT_CONCURRENCY})
   --wait               Wait until Wix has processed each file (operationStatus READY)
-  --threshold-mb N     Files above N MB use the resumable (tus) upload (default 10)
+  --threshold-mb N     Files above N MB use the resumable (tus) upload (default ${DEFAULT_RESUMABLE_THRESHOLD_MB})
   --max-size-mb N      Refuse files above N MB before uploading
   --manifest PATH      Content-hash manifest (e.g. .wix-media.json, meant to be committed): a file whose bytes
                          it lists for this site, and which Wix still has outside the trash, is reused
@@ -88,7 +89,9 @@ Environment:
   WIX_API_KEY          A Wix API key with the "Manage Media Manager" permission (required)
   WIX_SITE_ID          The site's ID: the GUID after /dashboard/ in its dashboard URL (required)
   WIX_API_RATE_LIMIT   Wix's API rate as CALLS/WINDOW_MS (default 200/60000); uploads pace a little under it
-  WIX_API_BASE_URL     API base URL (default https://www.wixapis.com)
+  WIX_API_BASE_URL     API base URL (default ${DEFAULT_BASE_URL})
+  HTTPS_PROXY, HTTP_PROXY, NO_PROXY
+                       A proxy for the API and upload hosts, and the hosts that bypass it
 
 Progress goes to stderr when it is a terminal; each file that fails gets one line on stderr.
 Exit status: 0 all uploaded, 1 some file failed, 2 usage error, 130 interrupted (Ctrl-C).

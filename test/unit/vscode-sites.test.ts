@@ -4,13 +4,13 @@ import * as assert from 'node:assert/strict';
 import { checkSite, querySites, siteIdFrom } from '../../src/vscode/sites';
 import { silentLogger } from '../../src/wix/log';
 import { type WixError } from '../../src/wix/errors';
-import { WixEmulator } from '../emulator/server';
+import type { WixEmulator } from '../emulator/server';
+import { withEmulator } from '../helpers/emulator-hooks';
 
 describe('vscode sites: Select Site with a real key (issue 10)', () => {
   let emu: WixEmulator;
   const extra = Array.from({ length: 120 }, (_, i) => ({ id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`, displayName: `Site ${i}` }));
-  before(async () => { emu = await WixEmulator.start({ extraSites: extra }); });
-  after(async () => { await emu.stop(); });
+  withEmulator({ extraSites: extra }, (e) => { emu = e; });
   beforeEach(() => { emu.reset(); emu.setSitesPermission(true); });
 
   it('takes the site ID out of a dashboard URL or a bare ID, and refuses anything else', () => {
