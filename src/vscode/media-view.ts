@@ -67,6 +67,12 @@ export class MediaView implements vscode.TreeDataProvider<MediaNode>, vscode.Tre
   private readonly cache = new Map<string, MediaNode[]>();
   /** Bumped by refresh(): a listing that started before it must not refill the cache with what it read then. */
   private generation = 0;
+  /**
+   * This window's "Recent uploads" per site, the truth while it runs. globalState only keeps it across restarts:
+   * its in-memory value is replaced by the main side's echo of an earlier write, so read-modify-write on it alone
+   * lost most of a batch (10 of 52 uploads recorded).
+   */
+  private readonly recentLists = new Map<string, RecentUpload[]>();
   private readonly parents = new WeakMap<object, MediaNode | undefined>();
   state: State = 'ready';
   /** The modal confirmation before a destructive action (in-host tests read and answer it here). */
@@ -110,8 +116,9 @@ export class MediaView implements vscode.TreeDataProvider<MediaNode>, vscode.Tre
     const d = item.descriptor;
     const entry: RecentUpload = { id: d.id, name: d.displayName, url: staticUrl(d), source: item.source.path, at: new Date().toISOString(), file: d };
     const list = [entry, ...this.recents(siteId).filter((r) => r.id !== d.id)].slice(0, RECENT_MAX);
-    await this.s.context.globalState.update(`${RECENT_KEY}.${siteId}`, list);
+    this.recentLists.set(siteId, list);
     this.showRecent();
+    await this.s.context.globalState.update(`${RECENT_KEY}.${siteId}`, list);
   }
 
   /**
@@ -131,7 +138,7 @@ export class MediaView implements vscode.TreeDataProvider<MediaNode>, vscode.Tre
   }
 
   recents(siteId: string): RecentUpload[] {
-    return this.s.context.globalState.get<RecentUpload[]>(`${RECENT_KEY}.${siteId}`, []);
+    return this.recentLists.get(siteId) ?? this.s.context.globalState.get<RecentUpload[]>(`${RECENT_KEY}.${siteId}`, []);
   }
 
   // ---- search ----

@@ -1,0 +1,70 @@
+// The Wix Media view's per-file actions beyond insert and trash: "Copy as" in every format, and the bound on
+// "Recent uploads" (issue 13). ("Open in Browser" asks code-server's own confirmation, which the host refuses in tests.) Each result is checked against what the emulator stored.
+import * as assert from 'node:assert';
+import * as vscode from 'vscode';
+import type { WixEmulator } from '../emulator/server';
+import { api as call, uploadViaPut } from '../helpers/emulator-client';
+import { makePng } from '../helpers/fixtures';
+import type { WixMediaInternalApi } from '../../src/vscode/test-hook';
+import { RECENT_MAX } from '../../src/vscode/media-view';
+import { closeAllEditors, pngFile, until, upload, uploadSuiteHooks } from './helpers';
+
+describe('the Wix Media view: copy as, recent uploads bound', () => {
+  let emu: WixEmulator;
+  let api: WixMediaInternalApi;
+  let dir: string;
+  uploadSuiteHooks('media-view-actions', s => ({ emu, api, dir } = s));
+
+  /** A file stored at the emulator and READY there, and its tree node in the view. */
+  async function readyFile(name: string) {
+    const r = await uploadViaPut(emu, makePng(12, 7), { mimeType: 'image/png', filename: name });
+    assert.strictEqual(r.status, 200, JSON.stringify(r.json));
+    const id = r.json.file.id as string;
+    let file: { id: string; url: string; displayName: string; operationStatus: string; media?: { image?: { image?: { id?: string } } } } | undefined;
+    await until(`${name} READY at the emulator`, async () => {
+      file = (await call(emu, 'GET', `/site-media/v1/files/get-file-by-id?fileId=${encodeURIComponent(id)}`)).json.file;
+      return file?.operationStatus === 'READY';
+    });
+    await vscode.commands.executeCommand('wixMedia.view.refresh');
+    const kids = await api.mediaView.getChildren();
+    const node = kids.find(k => k.kind === 'file' && k.file.id === id);
+    assert.ok(node, `${name} in the view`);
+    return { file: file!, node };
+  }
+
+  it('copies a file as URL, Markdown, HTML, wix: URI and JSON, each to the clipboard', async () => {
+    const { file, node } = await readyFile('formats.png');
+    const copy = async (format: string) => {
+      const r = await vscode.commands.executeCommand<{ copied?: string }>('wixMedia.copyAs', node, format);
+      assert.strictEqual(await vscode.env.clipboard.readText(), r.copied, `${format}: the clipboard holds what was copied`);
+      return r.copied ?? '';
+    };
+    assert.strictEqual(await copy('url'), file.url);
+    assert.strictEqual(await copy('markdown'), `![formats](${file.url})`);
+    assert.strictEqual(await copy('html'), `<img src="${file.url}" alt="formats" width="12" height="7">`);
+    const uri = await copy('wixUri');
+    assert.strictEqual(uri, `wix:image://v1/${file.id}/formats.png#originWidth=12&originHeight=7`);
+    const json = JSON.parse(await copy('json')) as Record<string, unknown>;
+    assert.strictEqual(json.id, file.id);
+    assert.strictEqual(json.url, file.url);
+    assert.strictEqual(json.name, 'formats.png');
+    assert.strictEqual(json.wixUri, uri);
+  });
+
+  it(`keeps the newest ${RECENT_MAX} uploads in "Recent uploads", each once, when a batch of ${RECENT_MAX + 2} finishes together`, async () => {
+    await closeAllEditors();
+    const files = [];
+    for (let i = 0; i < RECENT_MAX + 2; i++) files.push(await pngFile(dir, `r${String(i).padStart(2, '0')}.png`, 4 + i, 3));
+    const r = await upload({ files: files.map(f => f.uri) });
+    assert.strictEqual(r.status, 'done');
+    const siteId = vscode.workspace.getConfiguration('wixMedia').get<string>('siteId')!;
+    const ids = new Set(r.items.map(i => i.id));
+    assert.strictEqual(ids.size, RECENT_MAX + 2);
+    // The view records each upload from the queue's listener, after the batch's result is back.
+    await until('the uploads recorded', () => api.mediaView.recents(siteId).length === RECENT_MAX, 30_000)
+      .catch((e: Error) => { throw new Error(`${e.message}: ${api.mediaView.recents(siteId).length} recorded`); });
+    const recents = api.mediaView.recents(siteId);
+    assert.ok(recents.every(e => ids.has(e.id)), 'only this batch, the older entries pushed out');
+    assert.strictEqual(new Set(recents.map(e => e.id)).size, RECENT_MAX, 'no entry twice');
+  });
+});
