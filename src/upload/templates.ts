@@ -23,6 +23,9 @@ const LANGUAGE_FAMILIES: Record<Exclude<EscapeFamily, 'plain'>, readonly string[
   js: ['javascript', 'typescript', 'javascriptreact', 'typescriptreact', 'json', 'jsonc', 'json5'],
 };
 
+/** Every language with a reference template of its own (paste and drop are offered in these, and plain text). */
+export const TEMPLATE_LANGUAGES: readonly string[] = Object.values(LANGUAGE_FAMILIES).flat();
+
 const FAMILY_OF = new Map<string, EscapeFamily>();
 for (const [family, ids] of Object.entries(LANGUAGE_FAMILIES)) for (const id of ids) FAMILY_OF.set(id, family as EscapeFamily);
 

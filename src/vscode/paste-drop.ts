@@ -20,6 +20,7 @@ import {
 } from '../upload/placeholder';
 import type { BeforePlaceholder } from './insertion-target';
 import { layoutForLine } from './anchors';
+import { TEMPLATE_LANGUAGES } from '../upload/templates';
 
 const KIND = vscode.DocumentDropOrPasteEditKind.Empty.append('wixMedia', 'upload');
 const MIME_TYPES = ['text/uri-list', 'files', 'image/*', 'video/*', 'audio/*', 'application/pdf'];
@@ -27,10 +28,8 @@ const MIME_TYPES = ['text/uri-list', 'files', 'image/*', 'video/*', 'audio/*', '
 const PICK_WAIT_MS = 2 * 60_000;
 const RECENT_FOLDERS = 'wixMedia.recentFolders';
 
-export const PASTE_DROP_LANGUAGES = [
-  'markdown', 'mdx', 'html', 'vue', 'svelte', 'astro', 'php', 'handlebars', 'css', 'scss', 'less',
-  'javascript', 'typescript', 'javascriptreact', 'typescriptreact', 'json', 'jsonc', 'plaintext',
-];
+/** Paste and drop work in every language with a reference template (package.json activates on each: a test checks). */
+export const PASTE_DROP_LANGUAGES = [...TEMPLATE_LANGUAGES, 'plaintext'];
 
 /** A paste or drop whose placeholder is in the document: everything the core needs to upload it. */
 export interface PastedData {
