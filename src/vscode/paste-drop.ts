@@ -11,8 +11,10 @@
 // resolve* is not used: in VS Code 1.100 a drop edit's resolve is sent to the paste resolver (the workbench's
 // MainThreadDocumentOnDropEditProvider calls $resolvePasteEdit, so the extension host finds no paste adapter
 // under the drop provider's handle and the drop fails); watching the document for the placeholder works for both.
-// No VS Code issue for this was found (searched microsoft/vscode for drop resolve routed to $resolvePasteEdit);
-// when a VS Code release resolves drop edits through the drop provider, resolveDocumentDropEdit can replace this.
+// The code: https://github.com/microsoft/vscode/blob/1.100.3/src/vs/workbench/api/browser/mainThreadLanguageFeatures.ts
+// (class MainThreadDocumentOnDropEditProvider, resolveDocumentDropEdit). No VS Code issue for it was found (searched
+// microsoft/vscode's issues for drop resolve routed to $resolvePasteEdit); once a release resolves drop edits through
+// the drop provider, resolveDocumentDropEdit can replace this.
 import * as vscode from 'vscode';
 import { eolOf } from './eol';
 import {
