@@ -12,12 +12,13 @@ import type { Services } from './services';
  * still pins, a client that fails every call with that error: each file then fails naming itself and the remedy.
  */
 export async function pinAction(s: Pick<Services, 'session' | 'context'>, cfg: WixMediaConfig = readConfig()): Promise<ActionPin> {
+  let got: Awaited<ReturnType<typeof s.session.connect>>;
   try {
-    const { conn, client } = await s.session.connect(cfg);
-    return { client, reuse: reuseSettings(s, conn.siteId) };
+    got = await s.session.connect(cfg);
   } catch (err) {
     return { client: failingClient(err), reuse: { scope: 'off' } };
   }
+  return { client: got.client, reuse: reuseSettings(s, got.conn.siteId) };
 }
 
 /** A client every call of which fails with `err` (no key, no site, the key store unreadable). */

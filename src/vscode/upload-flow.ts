@@ -267,10 +267,12 @@ function offerRetry(s: Services, dest: Exclude<Destination, { kind: 'placeholder
   const expire = setTimeout(disposeTarget, RETRY_WINDOW_MS);
   const retry = async () => {
     clearTimeout(expire);
+    // Only what a retry can fix: a corrupt or unsupported file sent again is a second broken copy.
+    const retriable = failed.filter(i => isTransient(i.error) && s.session.queue.canRetry(i.id));
+    if (!retriable.length) { disposeTarget(); return; }
     // A new action: the key and site in force now (the user may have fixed them since), read once for all.
     const pin = await pinAction(s);
-    // Only what a retry can fix: a corrupt or unsupported file sent again is a second broken copy.
-    const again = failed.filter(i => isTransient(i.error) && s.session.queue.canRetry(i.id)).map(i => s.session.queue.retry(i.id, pin)).filter((i): i is UploadItem => !!i);
+    const again = retriable.map(i => s.session.queue.retry(i.id, pin)).filter((i): i is UploadItem => !!i);
     if (!again.length) { disposeTarget(); return; }
     const progress = progressAfterDelay(s.session.queue, again, whenTerminal(s, again), () => again.forEach(i => s.session.queue.cancel(i.id)));
     await whenTerminal(s, again);
