@@ -39,7 +39,7 @@ async function manifestLookup(args: Omit<CliUploadArgs, 'command'>, siteId: stri
   const index = new ReuseIndex(resolve(args.manifest!), { relativeSources: true });
   await index.entries(siteId); // a manifest that is not one stops the run before anything is sent
   const warnOnly = { trace() {}, debug() {}, info() {}, warn: err, error: err };
-  return new ReuseLookup({ siteId: () => siteId, indexes: () => [index], scope: () => (args.sameFolder ? 'sameFolder' : 'anyFolder'), logger: warnOnly });
+  return new ReuseLookup({ settings: { siteId, indexes: [index], scope: args.sameFolder ? 'sameFolder' : 'anyFolder' }, logger: warnOnly });
 }
 
 function itemOptions(args: Omit<CliUploadArgs, 'command'>): ItemOptions {

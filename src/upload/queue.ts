@@ -7,7 +7,7 @@ import { describeError, wixError } from '../wix/messages';
 import type { FileDescriptor } from '../wix/types';
 import { redact } from '../wix/redact';
 import {
-  byteProgress, isTerminal, type FailedEntry, type ItemState, type QueueEntry, type QueueOptions, type QueueSummary,
+  byteProgress, isTerminal, type ActionPin, type FailedEntry, type ItemState, type QueueEntry, type QueueOptions, type QueueSummary,
   type LookupResult, type SourceEntry, type Unsubscribe, type UploadBatch, type UploadItem, type UploadLookup,
 } from './types';
 
@@ -17,8 +17,8 @@ export const DEFAULT_CONCURRENCY = 12;
 export { isTerminal };
 
 /** An entry for a file whose source couldn't be made; the queue reports it as failed. */
-export function failedEntry(label: string, error: Error, reopen?: () => Promise<FileSource>): FailedEntry {
-  return { label, error, reopen };
+export function failedEntry(label: string, error: Error, reopen?: () => Promise<FileSource>, pin?: ActionPin): FailedEntry {
+  return { label, error, reopen, pin };
 }
 
 function isFailedEntry(e: QueueEntry): e is FailedEntry {
@@ -44,6 +44,8 @@ interface Entry {
   controller?: AbortController;
   /** The descriptor once Wix stored the bytes: a retry goes on from there and never uploads the file again. */
   uploaded?: FileDescriptor;
+  /** The client and settings of the action this item runs for (its retry's, after a retry that gave them). */
+  pin?: ActionPin;
 }
 
 /** A stand-in source for an entry that never had one; opening it fails with the original error. */
@@ -121,7 +123,7 @@ export class UploadQueue {
         total: failed ? 0 : source.size,
         attempts: 1,
       };
-      const entry: Entry = { item, batch, reopen: e.reopen, stale: failed, seq: 0 };
+      const entry: Entry = { item, batch, reopen: e.reopen, stale: failed, seq: 0, pin: e.pin };
       if (failed) {
         item.error = e.error;
         item.message = this.describe(e.error, item.label);
@@ -166,10 +168,15 @@ export class UploadQueue {
     return !e.stale || e.reopen !== undefined;
   }
 
-  /** Re-queues a failed or cancelled item as a new attempt; undefined when it can't be retried. */
-  retry(id: number): UploadItem | undefined {
+  /**
+   * Re-queues a failed or cancelled item as a new attempt; undefined when it can't be retried. A retry is a new
+   * action: given a pin (the key and site in force now, say, after the user fixed the key), it runs on that one;
+   * without, on the pin the item had.
+   */
+  retry(id: number, pin?: ActionPin): UploadItem | undefined {
     if (!this.canRetry(id)) return undefined;
     const e = this.entries.get(id)!;
+    if (pin) e.pin = pin;
     const item = e.item;
     item.attempts++;
     item.state = 'queued';
@@ -215,9 +222,9 @@ export class UploadQueue {
    * Polls until READY. Once Wix has the bytes the file is never reported failed for a poll: a limited or failing
    * poll ends with the descriptor the upload returned (its static URL) and a log line. FAILED is still a failure.
    */
-  private async pollReady(item: UploadItem, d: FileDescriptor, timeoutMs: number | undefined, signal: AbortSignal): Promise<FileDescriptor> {
+  private async pollReady(client: MediaClient, item: UploadItem, d: FileDescriptor, timeoutMs: number | undefined, signal: AbortSignal): Promise<FileDescriptor> {
     try {
-      return await this.client.waitForReady(d.id, { timeoutMs, signal });
+      return await client.waitForReady(d.id, { timeoutMs, signal });
     } catch (err) {
       if (isCancellation(err) || (err instanceof WixError && err.code === 'PROCESSING_FAILED')) throw err;
       this.logger.warn(`${item.label} was uploaded as ${d.id}, but asking Wix whether it is processed failed (${redact(err instanceof Error ? err.message : String(err))}); using its static URL.`);
@@ -287,6 +294,8 @@ export class UploadQueue {
     e.controller = controller;
     const item = e.item;
     const current = () => e.seq === seq;
+    // Every call of this run goes to one client: the action's, read once, whatever the settings say meanwhile.
+    const client = e.pin?.client ?? this.client;
     let found: LookupResult | undefined;
     item.state = 'uploading';
     item.startedAt = Date.now();
@@ -305,11 +314,11 @@ export class UploadQueue {
       }
       const { waitForReady, readyTimeoutMs, privateLinkMinutes, force: _force, ...uploadOptions } = item.options;
       this.logger.debug(`Queue: starting ${item.label} (attempt ${item.attempts}).`);
-      found = e.uploaded ? undefined : this.lookup ? await this.lookup.find(item, this.client, controller.signal) : undefined;
+      found = e.uploaded ? undefined : this.lookup ? await this.lookup.find(item, client, controller.signal, e.pin?.reuse) : undefined;
       if (!current()) return;
       if (found?.existing) item.reused = true;
       let lastSent = 0;
-      let d = e.uploaded ?? found?.existing ?? await this.client.uploadFile(item.source, {
+      let d = e.uploaded ?? found?.existing ?? await client.uploadFile(item.source, {
         ...uploadOptions,
         signal: controller.signal,
         onProgress: (sent, total) => {
@@ -337,7 +346,7 @@ export class UploadQueue {
       if (waitForReady && d.operationStatus !== 'READY') {
         item.state = 'processing';
         this.emit(item);
-        d = await this.pollReady(item, d, readyTimeoutMs, controller.signal);
+        d = await this.pollReady(client, item, d, readyTimeoutMs, controller.signal);
         if (!current()) return;
         item.descriptor = d;
         if (d.operationStatus === 'FAILED') throw processingFailed(item.label);
@@ -349,8 +358,8 @@ export class UploadQueue {
       if (d.private) {
         // A private file's static URL answers 403: its reference is a download link (generate-file-download-url).
         const minutes = privateLinkMinutes ?? DEFAULT_PRIVATE_LINK_MINUTES;
-        if (!this.client.generateFileDownloadUrl) throw wixError({ kind: 'http', code: 'PRIVATE_LINK_UNAVAILABLE', fileName: item.label });
-        const link = await this.client.generateFileDownloadUrl(d.id, minutes, controller.signal).catch((err: unknown) => {
+        if (!client.generateFileDownloadUrl) throw wixError({ kind: 'http', code: 'PRIVATE_LINK_UNAVAILABLE', fileName: item.label });
+        const link = await client.generateFileDownloadUrl(d.id, minutes, controller.signal).catch((err: unknown) => {
           throw isCancellation(err) ? err : new PrivateLinkError(item.label, d.id, err);
         });
         if (!current()) return;

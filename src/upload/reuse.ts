@@ -7,17 +7,18 @@ import { silentLogger, type Logger } from '../wix/log';
 import type { FileDescriptor } from '../wix/types';
 import { hashContradicts, hashSource, type ContentHashes } from './hash';
 import type { ReuseIndex, ReuseRecord } from './reuse-index';
-import type { ItemOptions, LookupResult, UploadItem, UploadLookup } from './types';
+import type { ItemOptions, LookupResult, ReuseScope, ReuseSettings, UploadItem, UploadLookup } from './types';
 
-/** anyFolder: a copy anywhere on the site counts; sameFolder: only one in the folder asked for; off: never reuse. */
-export type ReuseScope = 'anyFolder' | 'sameFolder' | 'off';
+export type { ReuseScope, ReuseSettings };
+
+type Active = Extract<ReuseSettings, { siteId: string }>;
 
 export interface ReuseLookupOptions {
-  /** The site the queue uploads to right now (the VS Code queue follows the selected site). */
-  siteId: () => Promise<string> | string;
-  /** Consulted in order; every one of them learns each upload and reuse. */
-  indexes: () => Promise<readonly ReuseIndex[]> | readonly ReuseIndex[];
-  scope: () => ReuseScope;
+  /**
+   * For items whose action pinned none (the CLI's run: its site, its manifest, its scope). The indexes are
+   * consulted in order; every one of them learns each upload and reuse. Absent: such items are not looked up.
+   */
+  settings?: ReuseSettings;
   logger?: Logger;
 }
 
@@ -53,9 +54,9 @@ export class ReuseLookup implements UploadLookup {
     this.logger = opts.logger ?? silentLogger;
   }
 
-  async find(item: UploadItem, client: MediaClient, signal: AbortSignal): Promise<LookupResult> {
-    const scope = this.opts.scope();
-    if (scope === 'off') return {};
+  async find(item: UploadItem, client: MediaClient, signal: AbortSignal, pinned?: ReuseSettings): Promise<LookupResult> {
+    const settings = pinned ?? this.opts.settings;
+    if (!settings || settings.scope === 'off') return {};
     // Take a turn now, before the first await; give it up once this lookup has claimed (or found a twin), or failed.
     const size = item.source.size;
     const earlier = this.turns.get(size) ?? Promise.resolve();
@@ -69,20 +70,19 @@ export class ReuseLookup implements UploadLookup {
       });
     };
     try {
-      return await this.claim(item, client, signal, scope, earlier, endTurn);
+      return await this.claim(item, client, signal, settings, earlier, endTurn);
     } finally {
       endTurn();
     }
   }
 
   private async claim(
-    item: UploadItem, client: MediaClient, signal: AbortSignal, scope: ReuseScope, earlier: Promise<void>, endTurn: () => void,
+    item: UploadItem, client: MediaClient, signal: AbortSignal, settings: Active, earlier: Promise<void>, endTurn: () => void,
   ): Promise<LookupResult> {
-    const siteId = await this.opts.siteId();
+    const { siteId, scope, indexes } = settings;
     const hashes = await hashSource(item.source, signal);
     const sha256 = hashes.sha256;
     item.sha256 = sha256;
-    const indexes = await this.opts.indexes();
     const want = folderKey(item.options);
     const flightKey = scope === 'sameFolder' ? `${siteId}|${sha256}|${want}|${!!item.options.private}` : `${siteId}|${sha256}|${!!item.options.private}`;
     // A reused file keeps the folder it was uploaded to (`was`); only a new upload records the folder asked for.

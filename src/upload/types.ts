@@ -1,6 +1,7 @@
 // The upload engine's contract, shared by the CLI and the VS Code face.
 import type { FileSource, MediaClient, UploadOptions } from '../wix/contract';
 import type { FileDescriptor } from '../wix/types';
+import type { ReuseIndex } from './reuse-index';
 
 export type ItemState = 'queued' | 'uploading' | 'processing' | 'done' | 'failed' | 'cancelled';
 
@@ -94,7 +95,27 @@ export interface LookupResult {
 }
 
 export interface UploadLookup {
-  find(item: UploadItem, client: MediaClient, signal: AbortSignal): Promise<LookupResult>;
+  /** `reuse`: the settings the item's action pinned; without them the lookup goes by its own. */
+  find(item: UploadItem, client: MediaClient, signal: AbortSignal, reuse?: ReuseSettings): Promise<LookupResult>;
+}
+
+/** anyFolder: a copy anywhere on the site counts; sameFolder: only one in the folder asked for; off: never reuse. */
+export type ReuseScope = 'anyFolder' | 'sameFolder' | 'off';
+
+/** Content-hash reuse as one action read it: off, or the site to look on and the indexes to look in. */
+export type ReuseSettings =
+  | { scope: 'off' }
+  | { scope: Exclude<ReuseScope, 'off'>; siteId: string; indexes: readonly ReuseIndex[] };
+
+/**
+ * What one action (a command, a paste, a retry) read once and every call for its files goes by, so that a setting
+ * changed mid-upload never splits one upload over two keys or sites: the client (key, site, base URL, rate limit
+ * and proxy as they were) and the reuse settings.
+ */
+export interface ActionPin {
+  client: MediaClient;
+  /** Absent: the queue's lookup goes by its own settings. */
+  reuse?: ReuseSettings;
 }
 
 export type Unsubscribe = () => void;
@@ -105,6 +126,8 @@ export interface SourceEntry {
   label?: string;
   options?: ItemOptions;
   reopen?: () => Promise<FileSource>;
+  /** The action's client and settings; absent: the queue's own client. */
+  pin?: ActionPin;
 }
 
 /**
@@ -116,6 +139,8 @@ export interface FailedEntry {
   error: Error;
   options?: ItemOptions;
   reopen?: () => Promise<FileSource>;
+  /** The client a retry runs on, until the retry gives a new one. */
+  pin?: ActionPin;
 }
 
 export type QueueEntry = SourceEntry | FailedEntry;

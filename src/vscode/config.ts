@@ -105,6 +105,17 @@ export function readConfig(scope?: vscode.ConfigurationScope): WixMediaConfig {
 /** Languages where `wix:` URIs work (Velo code): `referenceStyle: wixUri` applies there unless set per language. */
 const WIX_URI_LANGUAGES = new Set(['javascript', 'typescript', 'javascriptreact', 'typescriptreact']);
 
+/** How an action writes its references: read once (style and templates) for the language they go into. */
+export interface ReferenceFormat {
+  languageId: string;
+  style: 'url' | 'wixUri';
+  templates: TemplateOverrides;
+}
+
+export function referenceFormat(languageId: string, templates: TemplateOverrides): ReferenceFormat {
+  return { languageId, style: referenceStyleFor(languageId), templates };
+}
+
 /**
  * The reference style for a language. A `[markdown]`-style language setting wins; otherwise `wixUri` is used
  * only in JS/TS (Velo), since nothing renders `![hero](wix:image://…)` in Markdown or HTML.

@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 import { isTerminal, type UploadQueue } from '../upload/queue';
 import { throttle } from '../upload/throttle';
-import { percentOf, type ItemState, type UploadItem } from '../upload/types';
+import { percentOf, type ActionPin, type ItemState, type UploadItem } from '../upload/types';
 import { formatBytes } from '../wix/validate';
 import type { ExtensionLog } from './log';
 import { phaseText } from './phase';
@@ -30,6 +30,8 @@ export interface QueueViewDeps {
   log: ExtensionLog;
   /** The reference inserted for an item, if any; else one is made for the active editor's language. */
   referenceFor(item: UploadItem): string | undefined;
+  /** The connection and settings in force now: a retry is a new action and runs on them. */
+  pin(): Promise<ActionPin>;
 }
 
 const ICONS: Record<ItemState, string> = {
@@ -130,7 +132,7 @@ export function showQueueView(deps: QueueViewDeps): Promise<void> {
     const item = deps.queue.get(e.item.id);
     if (!item) return;
     if (e.button === itemButtons().cancel) deps.queue.cancel(item.id);
-    else if (e.button === itemButtons().retry) deps.queue.retry(item.id);
+    else if (e.button === itemButtons().retry) deps.queue.retry(item.id, await deps.pin());
     else if (e.button === itemButtons().copy) await copyReference(item, deps);
     else if (e.button === itemButtons().log) logItem(item, deps);
     refresh();

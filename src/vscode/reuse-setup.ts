@@ -2,7 +2,7 @@
 // and a bounded cache in the extension's global storage, keyed by site.
 import { isAbsolute, join } from 'node:path';
 import * as vscode from 'vscode';
-import { ReuseLookup, type ReuseScope } from '../upload/reuse';
+import { ReuseLookup, type ReuseScope, type ReuseSettings } from '../upload/reuse';
 import { ReuseIndex } from '../upload/reuse-index';
 import type { Services } from './services';
 
@@ -50,15 +50,17 @@ export function installReuse(s: Services): ReuseStores {
       return manifest;
     },
   };
-  s.session.queue.setLookup(new ReuseLookup({
-    siteId: async () => (await s.session.connection()).siteId,
-    indexes: () => {
-      const m = stores.manifest();
-      return m ? [m, cache] : [cache];
-    },
-    scope: reuseScope,
-    logger: s.log,
-  }));
+  // No settings of its own: each action pins the ones it read (reuseSettings), with its client.
+  s.session.queue.setLookup(new ReuseLookup({ logger: s.log }));
   installed.set(s.context, stores);
   return stores;
+}
+
+/** The reuse settings in force now, for an action uploading to `siteId`: read once, pinned on its entries. */
+export function reuseSettings(s: Pick<Services, 'context'>, siteId: string): ReuseSettings {
+  const scope = reuseScope();
+  if (scope === 'off') return { scope };
+  const stores = reuseStores(s);
+  const m = stores.manifest();
+  return { scope, siteId, indexes: m ? [m, stores.cache] : [stores.cache] };
 }

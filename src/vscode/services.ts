@@ -2,8 +2,7 @@
 import * as vscode from 'vscode';
 import type { UploadItem } from '../upload/types';
 import { formatReference } from '../upload/reference';
-import type { TemplateOverrides } from '../upload/templates';
-import { referenceStyleFor } from './config';
+import type { ReferenceFormat } from './config';
 import { FailureMarkers } from './markers';
 import type { RecentTextEditors } from './recent-editors';
 import { ExtensionLog } from './log';
@@ -26,9 +25,8 @@ export interface Services {
   readonly markers: FailureMarkers;
   /** The text editors used last (kept since activation). */
   readonly recentEditors: RecentTextEditors;
-  /** The reference for an item: the one made when it finished, else one for the active editor's language. */
-  /** The reference inserted for an item, else one made for this language with these templates. */
-  referenceFor(item: UploadItem, languageId: string, templates: TemplateOverrides): string | undefined;
+  /** The reference inserted for an item, else one made in this format (a language, its style, the templates). */
+  referenceFor(item: UploadItem, format: ReferenceFormat): string | undefined;
 }
 
 export function createServices(context: vscode.ExtensionContext, recentEditors: RecentTextEditors): Services {
@@ -44,12 +42,10 @@ export function createServices(context: vscode.ExtensionContext, recentEditors: 
   return {
     context, log, keys, session, status, references, markers, recentEditors,
     recents: new Recents(context.globalState),
-    referenceFor(item, languageId, templates) {
+    referenceFor(item, format) {
       const known = references.get(item.id);
       if (known !== undefined || item.state !== 'done' || !item.descriptor) return known;
-      return formatReference(item.descriptor, {
-        languageId, style: referenceStyleFor(languageId), name: item.source.name, templates,
-      });
+      return formatReference(item.descriptor, { ...format, name: item.source.name });
     },
   };
 }

@@ -1,5 +1,6 @@
-// Owns the Wix client and the one upload queue of this window. The queue talks to a delegating client that
-// picks up the current key, site and base URL on each call, so a new key or site needs no new queue.
+// Owns the Wix client and the one upload queue of this window. Each action pins the client of its moment on its
+// queue entries (action-pin.ts); the queue's own client, for an entry without one, picks up the current key, site
+// and base URL on each call, so a new key or site needs no new queue.
 import * as vscode from 'vscode';
 import type { FileSource, MediaClient, UploadOptions, WaitOptions } from '../wix/contract';
 import { WixMediaClient } from '../wix/client';
@@ -7,7 +8,7 @@ import type { Logger } from '../wix/log';
 import { wixError } from '../wix/messages';
 import { UploadQueue } from '../upload/queue';
 import type { GenerateFileResumableUploadUrlRequest, GenerateFileUploadUrlRequest } from '../wix/types';
-import { readConfig } from './config';
+import { readConfig, type WixMediaConfig } from './config';
 import { affectsProxy, proxySettings } from './proxy-settings';
 import type { KeyStore } from './secrets';
 
@@ -46,38 +47,45 @@ export class MediaSession implements vscode.Disposable {
     }));
   }
 
-  /** The key, site and base URL in force now; throws a clear error when the key or site is missing. */
-  async connection(): Promise<Connection> {
+  /**
+   * The key, and the site and base URL of `cfg` (the settings as the action read them; now by default); throws a
+   * clear error when the key or site is missing.
+   */
+  async connection(cfg: Pick<WixMediaConfig, 'siteId' | 'apiBaseUrl'> = readConfig()): Promise<Connection> {
     const apiKey = await this.keys.get();
     if (!apiKey) throw noKeyError();
-    const cfg = readConfig();
     if (!cfg.siteId) throw noSiteError();
     return { apiKey, siteId: cfg.siteId, baseUrl: cfg.apiBaseUrl };
   }
 
   /** The shared client for the current connection. */
-  async client(): Promise<MediaClient> {
-    const conn = await this.connection();
+  async client(cfg?: WixMediaConfig): Promise<MediaClient> {
+    return (await this.connect(cfg)).client;
+  }
+
+  /** The connection of `cfg` (read now by default) and the shared client for it, from one reading of the settings. */
+  async connect(cfg: WixMediaConfig = readConfig()): Promise<{ conn: Connection; client: MediaClient }> {
+    const conn = await this.connection(cfg);
     const c = this.cached;
-    const rate = JSON.stringify(readConfig().apiRateLimit);
-    if (c && c.conn.apiKey === conn.apiKey && c.conn.siteId === conn.siteId && c.conn.baseUrl === conn.baseUrl && c.rate === rate) return c.client;
-    // In-flight uploads may still use the old client: close it only on dispose.
+    const rate = JSON.stringify(cfg.apiRateLimit);
+    if (c && c.conn.apiKey === conn.apiKey && c.conn.siteId === conn.siteId && c.conn.baseUrl === conn.baseUrl && c.rate === rate) return { conn, client: c.client };
+    // In-flight uploads may still use the old client (it is pinned on their entries): close it only on dispose.
     if (c) this.retired.push(c.client);
-    const client = this.create(conn);
+    const client = this.create(conn, { rateLimit: cfg.apiRateLimit });
     this.cached = { conn, client, rate };
     this.log.debug(`Using the Wix API at ${conn.baseUrl} for site ${conn.siteId}.`);
-    return client;
+    return { conn, client };
   }
 
   /** A client for a connection that is not stored (checking a key before saving it); the caller closes it. */
-  create(conn: Connection, opts: { retries?: number } = {}): WixMediaClient {
+  create(conn: Connection, opts: { retries?: number; rateLimit?: WixMediaConfig['apiRateLimit'] } = {}): WixMediaClient {
     return new WixMediaClient({
       apiKey: conn.apiKey, siteId: conn.siteId, baseUrl: conn.baseUrl, logger: this.log, userAgent: this.userAgent,
       retry: opts.retries === undefined ? undefined : { maxAttempts: opts.retries },
       // Someone is waiting for the reference: poll readiness at least every 2 s.
       readyPoll: { initialDelayMs: 500, maxDelayMs: 2000 },
       proxy: proxySettings(),
-      rateLimit: readConfig().apiRateLimit,
+      rateLimit: opts.rateLimit ?? readConfig().apiRateLimit,
     });
   }
 

@@ -7,11 +7,11 @@ import { eolOf } from './eol';
 import { failureMarker } from '../upload/placeholder';
 import { failedEntry, isTerminal } from '../upload/queue';
 import { formatReference } from '../upload/reference';
-import type { ItemOptions, QueueEntry, UploadItem } from '../upload/types';
+import type { ActionPin, ItemOptions, QueueEntry, UploadItem } from '../upload/types';
 import type { FileSource } from '../wix/contract';
 import { isTransient } from '../wix/messages';
-import { referenceStyleFor, type WixMediaConfig } from './config';
-import type { TemplateOverrides } from '../upload/templates';
+import { pinAction } from './action-pin';
+import { referenceFormat, type ReferenceFormat, type WixMediaConfig } from './config';
 import { progressAfterDelay, reportFailures } from './notify';
 import { notifyPrivateLinks } from './private-links';
 import type { Services } from './services';
@@ -55,6 +55,8 @@ export interface UploadRequest {
   destination: Destination;
   /** The settings as the action read them, once: every file of this upload goes by them. */
   config: WixMediaConfig;
+  /** The client and reuse settings the action took with `config` (default: taken from it when the upload starts). */
+  pin?: ActionPin;
 }
 
 export interface UploadResultItem {
@@ -119,11 +121,9 @@ export function whenTerminal(s: Services, items: readonly UploadItem[]): Promise
   });
 }
 
-function referenceOf(s: Services, item: UploadItem, languageId: string, templates: TemplateOverrides, alt?: string): string | undefined {
+function referenceOf(s: Services, item: UploadItem, format: ReferenceFormat, alt?: string): string | undefined {
   if (item.state !== 'done' || !item.descriptor) return undefined;
-  const ref = formatReference(item.descriptor, {
-    languageId, style: referenceStyleFor(languageId), name: item.source.name, templates, alt,
-  });
+  const ref = formatReference(item.descriptor, { ...format, name: item.source.name, alt });
   s.references.set(item.id, ref);
   return ref;
 }
@@ -155,14 +155,17 @@ export async function planFiles(files: readonly { uri: vscode.Uri; label: string
  */
 export async function runUpload(s: Services, req: UploadRequest): Promise<UploadResult> {
   const opts = itemOptions(req);
+  const pin = req.pin ?? await pinAction(s, req.config);
+  const dest = req.destination;
+  // How the references are written is read now too, with the rest of the action's settings.
+  const format = referenceFormat(languageOf(dest), req.config.templates);
   const entries: QueueEntry[] = req.files.map(f => f.source
-    ? { source: f.source, label: f.label, options: opts, reopen: f.reopen }
-    : { ...failedEntry(f.label, f.error ?? new Error('No source.'), f.reopen), options: opts });
+    ? { source: f.source, label: f.label, options: opts, reopen: f.reopen, pin }
+    : { ...failedEntry(f.label, f.error ?? new Error('No source.'), f.reopen, pin), options: opts });
   const batch = s.session.queue.enqueue(entries);
   const files = new Map(batch.items.map((item, i) => [item.id, req.files[i]]));
   let cancelled = false;
   const cancel = () => { cancelled = true; for (const i of batch.items) s.session.queue.cancel(i.id); };
-  const dest = req.destination;
   // A placeholder shows the progress in the document itself; the status bar shows it too.
   const progress = dest.kind === 'placeholder' ? undefined : progressAfterDelay(s.session.queue, batch.items, batch.done, cancel);
   try {
@@ -170,15 +173,14 @@ export async function runUpload(s: Services, req: UploadRequest): Promise<Upload
   } finally {
     progress?.dispose();
   }
-  const languageId = languageOf(dest);
   const failed = batch.items.filter(i => i.state === 'failed');
   const uploaded = batch.items.filter(i => i.state === 'done').length;
   const outcome = dest.kind === 'placeholder'
-    ? await deliverToPlaceholder(s, req, dest.target, batch.items, files)
-    : await deliver(s, dest, batch.items, languageId, req.config.templates);
+    ? await deliverToPlaceholder(s, req, dest.target, batch.items, files, format)
+    : await deliver(s, dest, batch.items, format);
   notifyPrivateLinks(s, batch.items);
   if (dest.kind !== 'placeholder') {
-    if (failed.length) offerRetry(s, dest, failed, batch.items.length, languageId, uploaded, req.config.templates);
+    if (failed.length) offerRetry(s, dest, failed, batch.items.length, format, uploaded);
     else if (dest.kind === 'editor') dest.target.dispose();
   }
   const folderLabel = req.folderLabel ?? req.folder;
@@ -203,17 +205,17 @@ export async function runUpload(s: Services, req: UploadRequest): Promise<Upload
   };
 }
 
-function formatAll(s: Services, items: readonly UploadItem[], languageId: string, templates: TemplateOverrides, alt?: string): string[] {
+function formatAll(s: Services, items: readonly UploadItem[], format: ReferenceFormat, alt?: string): string[] {
   for (const i of items) {
     if (i.readyTimedOut) s.log.warn(`${i.label}: Wix was still processing it when the wait ended; its reference uses the static URL.`);
   }
-  return items.map(i => referenceOf(s, i, languageId, templates, alt)).filter((r): r is string => r !== undefined);
+  return items.map(i => referenceOf(s, i, format, alt)).filter((r): r is string => r !== undefined);
 }
 
 /** Formats the references of the finished items and puts them in the editor or on the clipboard. */
 async function deliver(s: Services, dest: Exclude<Destination, { kind: 'placeholder' }>, items: readonly UploadItem[],
-  languageId: string, templates: TemplateOverrides): Promise<InsertOutcome | undefined> {
-  const refs = formatAll(s, items, languageId, templates);
+  format: ReferenceFormat): Promise<InsertOutcome | undefined> {
+  const refs = formatAll(s, items, format);
   if (!refs.length || dest.kind === 'returned') return undefined;
   if (dest.kind === 'editor') {
     const outcome = await dest.target.insert(refs);
@@ -230,9 +232,9 @@ async function deliver(s: Services, dest: Exclude<Destination, { kind: 'placehol
  * uploads the same bytes again (kept until the marker is gone).
  */
 async function deliverToPlaceholder(s: Services, req: UploadRequest, target: PlaceholderTarget, items: readonly UploadItem[],
-  files: ReadonlyMap<number, PlannedFile>): Promise<InsertOutcome | undefined> {
+  files: ReadonlyMap<number, PlannedFile>, format: ReferenceFormat): Promise<InsertOutcome | undefined> {
   const languageId = target.languageId;
-  const refs = formatAll(s, items, languageId, req.config.templates, req.alt);
+  const refs = formatAll(s, items, format, req.alt);
   const failed = items.filter(i => i.state !== 'done');
   try {
     if (!failed.length) {
@@ -259,21 +261,25 @@ async function deliverToPlaceholder(s: Services, req: UploadRequest, target: Pla
 }
 
 /** The batch's error notification; "Retry failed" re-queues those files and inserts their references after the others. */
-function offerRetry(s: Services, dest: Exclude<Destination, { kind: 'placeholder' }>, failed: readonly UploadItem[], total: number, languageId: string, uploaded: number,
-  templates: TemplateOverrides): void {
+function offerRetry(s: Services, dest: Exclude<Destination, { kind: 'placeholder' }>, failed: readonly UploadItem[], total: number,
+  format: ReferenceFormat, uploaded: number): void {
   const disposeTarget = () => { if (dest.kind === 'editor') dest.target.dispose(); };
   const expire = setTimeout(disposeTarget, RETRY_WINDOW_MS);
   const retry = async () => {
     clearTimeout(expire);
     // Only what a retry can fix: a corrupt or unsupported file sent again is a second broken copy.
-    const again = failed.filter(i => isTransient(i.error) && s.session.queue.canRetry(i.id)).map(i => s.session.queue.retry(i.id)).filter((i): i is UploadItem => !!i);
+    const retriable = failed.filter(i => isTransient(i.error) && s.session.queue.canRetry(i.id));
+    if (!retriable.length) { disposeTarget(); return; }
+    // A new action: the key and site in force now (the user may have fixed them since), read once for all.
+    const pin = await pinAction(s);
+    const again = retriable.map(i => s.session.queue.retry(i.id, pin)).filter((i): i is UploadItem => !!i);
     if (!again.length) { disposeTarget(); return; }
     const progress = progressAfterDelay(s.session.queue, again, whenTerminal(s, again), () => again.forEach(i => s.session.queue.cancel(i.id)));
     await whenTerminal(s, again);
     progress.dispose();
-    await deliver(s, dest, again, languageId, templates);
+    await deliver(s, dest, again, format);
     const still = again.filter(i => i.state === 'failed');
-    if (still.length) offerRetry(s, dest, still, again.length, languageId, again.length - still.length, templates);
+    if (still.length) offerRetry(s, dest, still, again.length, format, again.length - still.length);
     else disposeTarget();
   };
   reportFailures(failed, total, { showLog: () => s.log.show(), retry: () => void retry(), uploaded });

@@ -85,7 +85,7 @@ describe('content-hash reuse engine', () => {
     it('does not reuse a file the index names for other bytes (a bad manifest entry), a private copy for a public upload, or a permanently deleted file', async () => {
       const dir = tempDir('wix-reuse-');
       const ix = new ReuseIndex(join(dir, 'm.json'));
-      const queue = new UploadQueue(client, { lookup: new ReuseLookup({ siteId: () => emu.siteId, indexes: () => [ix], scope: () => 'anyFolder' }) });
+      const queue = new UploadQueue(client, { lookup: new ReuseLookup({ settings: { siteId: emu.siteId, indexes: [ix], scope: 'anyFolder' } }) });
       const a = makePng(4, 4);
       const b = makePng(4, 5);
       const run = async (name: string, bytes: Buffer, opts = {}) => (await queue.enqueue([{ source: memSource(name, bytes), options: opts }]).done)[0];

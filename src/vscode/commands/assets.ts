@@ -10,6 +10,7 @@ import { importableUrl, importRemote } from '../../assets/import-remote';
 import type { ItemOptions, QueueEntry, UploadItem } from '../../upload/types';
 import { failedEntry } from '../../upload/queue';
 import type { FileDescriptor } from '../../wix/types';
+import { pinAction } from '../action-pin';
 import { readConfig } from '../config';
 import { progressAfterDelay, showError } from '../notify';
 import { chooseFolderAndLabels } from './upload';
@@ -109,8 +110,7 @@ export async function uploadDocumentAssets(s: Services, args: readonly unknown[]
   s.log.info(`${name}: ${summary}.`);
   for (const m of plan.missing) s.log.warn(`${name}: ${m.label}: ${m.reason} (${m.file}); its link is left as it was.`);
 
-  const cfg = readConfig();
-  const importing = (options?.importRemote ?? cfg.importRemote) ? plan.remote.filter(r => importableUrl(r) !== undefined) : [];
+  const importing = (options?.importRemote ?? readConfig().importRemote) ? plan.remote.filter(r => importableUrl(r) !== undefined) : [];
   if (!plan.assets.length && !importing.length) {
     const message = plan.missing.length
       ? vscode.l10n.t('Wix Media: nothing to upload in {0}: {1}.', name, summary)
@@ -134,7 +134,11 @@ export async function uploadDocumentAssets(s: Services, args: readonly unknown[]
   const missingConn = await ensureConnection(s, interactive);
   if (missingConn) return result(missingConn.status === 'no-key' ? 'no-key' : missingConn.status === 'invalid' ? 'invalid' : 'cancelled', { document: uri.toString(), found, message: missingConn.message });
 
-  const chosen = await chooseFolderAndLabels(s, options, cfg, interactive);
+  // The settings and the connection, read once now that a key and a site are set: the prompts, every upload and
+  // import of this document go by them.
+  const cfg = readConfig();
+  const pin = await pinAction(s, cfg);
+  const chosen = await chooseFolderAndLabels(s, options, cfg, interactive, pin.client);
   if (!chosen) return result('cancelled', { document: uri.toString(), found, message: 'Cancelled at the prompts; nothing was sent.' });
   const { folder, folderId, folderLabel, labels } = chosen;
   const problem = (folder !== undefined ? folderPathProblem(folder, vscode.l10n) : undefined) ?? (labels ? labelsProblem(labels, vscode.l10n) : undefined);
@@ -165,9 +169,9 @@ export async function uploadDocumentAssets(s: Services, args: readonly unknown[]
     const label = vscode.workspace.asRelativePath(fileUri, false);
     const reopen = () => sourceFor(fileUri, label);
     try {
-      entries.push({ source: await sourceFor(fileUri, label), label, options: itemOptions, reopen });
+      entries.push({ source: await sourceFor(fileUri, label), label, options: itemOptions, reopen, pin });
     } catch (e) {
-      entries.push({ ...failedEntry(label, e as Error, reopen), options: itemOptions });
+      entries.push({ ...failedEntry(label, e as Error, reopen, pin), options: itemOptions });
     }
   }
   s.log.info(`${name}: uploading ${entries.length} file(s) to ${folderLabel ?? (normalized && normalized !== '/' ? normalized : 'the Media Manager root')}.`);
@@ -192,7 +196,7 @@ export async function uploadDocumentAssets(s: Services, args: readonly unknown[]
   const byUrl = new Map<string, FileDescriptor>();
   const importFailures: string[] = [];
   if (importing.length) {
-    const client = await s.session.client();
+    const client = pin.client;
     const urls = new Set(importing.map(importableUrl));
     s.log.info(`${name}: importing ${urls.size} remote file(s).`);
     const imported = await vscode.window.withProgress(

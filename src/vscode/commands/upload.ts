@@ -1,7 +1,9 @@
 // Upload to Wix Media (explorer, editor title menus, palette) and Upload Active File.
 import * as vscode from 'vscode';
 import { showError } from '../notify';
+import type { MediaClient } from '../../wix/contract';
 import { MEDIA_ROOT } from '../../wix/types';
+import { pinAction } from '../action-pin';
 import { readConfig, type WixMediaConfig } from '../config';
 import { promptFolder } from '../prompts/folder';
 import { promptLabels } from '../prompts/labels';
@@ -65,18 +67,18 @@ function invalid(message: string): UploadResult {
 
 /**
  * Folder and labels: the command's options, else the settings, else (interactive) the prompts. undefined when the
- * user pressed Escape at a prompt.
+ * user pressed Escape at a prompt. The folder picker browses with `client`, the action's.
  */
 export async function chooseFolderAndLabels(s: Services, options: { folder?: string; labels?: string | readonly string[] } | undefined,
-  cfg: WixMediaConfig, interactive: boolean): Promise<{ folder?: string; folderId?: string; folderLabel?: string; labels?: string[] } | undefined> {
+  cfg: WixMediaConfig, interactive: boolean, client: MediaClient): Promise<{ folder?: string; folderId?: string; folderLabel?: string; labels?: string[] } | undefined> {
   const folder = options?.folder ?? (cfg.defaultFolder || undefined);
   const labels = options?.labels !== undefined ? parseLabels(options.labels) : cfg.defaultLabels.length ? parseLabels(cfg.defaultLabels) : undefined;
-  return interactive ? askFolderAndLabels(s, folder, labels, cfg) : { folder, labels };
+  return interactive ? askFolderAndLabels(s, folder, labels, cfg, client) : { folder, labels };
 }
 
 /** Folder (step 1) and labels (step 2) as the settings ask for them; undefined when the user pressed Escape. */
 export async function askFolderAndLabels(s: Services, folder: string | undefined, labels: string[] | undefined,
-  cfg: Pick<WixMediaConfig, 'askForFolder' | 'askForLabels'>):
+  cfg: Pick<WixMediaConfig, 'askForFolder' | 'askForLabels'>, client: MediaClient):
   Promise<{ folder?: string; folderId?: string; folderLabel?: string; labels: string[] } | undefined> {
   const askFolder = folder === undefined && cfg.askForFolder;
   const askLabels = labels === undefined && cfg.askForLabels;
@@ -86,7 +88,6 @@ export async function askFolderAndLabels(s: Services, folder: string | undefined
     let folderId: string | undefined;
     let folderLabel: string | undefined;
     if (askFolder) {
-      const client = await s.session.client();
       const picked = await promptFolder({
         listFolders: (parent, signal) => client.listFolders(parent ?? MEDIA_ROOT, signal),
         recent: s.recents.folders(),
@@ -135,9 +136,11 @@ async function gatherUpload(s: Services, args: readonly unknown[], recent: reado
     if (go !== uploadButton) return emptyResult('cancelled', 'The upload was not confirmed.');
   }
 
-  // Folder and labels: the options, else the settings, else the prompts.
+  // The settings and the connection, read once: the prompts and every file of this upload go by them.
   const cfg = readConfig();
-  const chosen = await chooseFolderAndLabels(s, options, cfg, interactive);
+  const pin = await pinAction(s, cfg);
+  // Folder and labels: the options, else the settings, else the prompts.
+  const chosen = await chooseFolderAndLabels(s, options, cfg, interactive, pin.client);
   if (!chosen) {
     s.log.info('Upload cancelled at the prompts; nothing was sent.');
     return emptyResult('cancelled', 'The upload was cancelled; nothing was sent.');
@@ -175,6 +178,7 @@ async function gatherUpload(s: Services, args: readonly unknown[], recent: reado
     force: extra.force ?? options?.force,
     destination,
     config: cfg,
+    pin,
   };
 }
 
