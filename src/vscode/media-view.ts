@@ -9,7 +9,7 @@ import { type WixError } from '../wix/errors';
 import { describeError } from '../wix/messages';
 import { formatBytes } from '../wix/validate';
 import { MEDIA_ROOT, type FileDescriptor, type Folder } from '../wix/types';
-import { readConfig, type WixMediaConfig } from './config';
+import { readConfig, referenceFormat, type WixMediaConfig } from './config';
 import { mediaData } from './media-view-data';
 import { oncePerWindow } from './once-per-window';
 import type { Services } from './services';
@@ -322,8 +322,9 @@ export class MediaView implements vscode.TreeDataProvider<MediaNode>, vscode.Tre
 }
 
 /** The reference for a file in a document of this language, as the user's templates and style say. */
-export function referenceFor(d: FileDescriptor, languageId: string, cfg: Pick<WixMediaConfig, 'referenceStyle' | 'templates'>): string {
-  return formatReference(d, { languageId, style: cfg.referenceStyle, templates: cfg.templates });
+/** The reference an upload would insert in that language (the same style rule: wixUri only where it applies). */
+export function referenceFor(d: FileDescriptor, languageId: string, cfg: Pick<WixMediaConfig, 'templates'>): string {
+  return formatReference(d, referenceFormat(languageId, cfg.templates));
 }
 
 /** Turns files dragged from the view into references in the language of the document they land in. */

@@ -7,7 +7,7 @@ import { api as call, uploadViaPut } from '../helpers/emulator-client';
 import { makePng } from '../helpers/fixtures';
 import type { WixMediaInternalApi } from '../../src/vscode/test-hook';
 import { RECENT_MAX } from '../../src/vscode/media-view';
-import { closeAllEditors, pngFile, until, upload, uploadSuiteHooks } from './helpers';
+import { closeAllEditors, openEditor, pngFile, setUserSettings, until, upload, uploadSuiteHooks } from './helpers';
 
 describe('the Wix Media view: copy as, recent uploads bound', () => {
   let emu: WixEmulator;
@@ -49,6 +49,21 @@ describe('the Wix Media view: copy as, recent uploads bound', () => {
     assert.strictEqual(json.url, file.url);
     assert.strictEqual(json.name, 'formats.png');
     assert.strictEqual(json.wixUri, uri);
+  });
+
+  it('inserts from the view by the uploads\' style rule: with referenceStyle wixUri, a wix: URI in JS and the static URL in Markdown', async () => {
+    const { file, node } = await readyFile('styled.png');
+    await setUserSettings({ 'insert.referenceStyle': 'wixUri' });
+    try {
+      const js = await openEditor('javascript', 'const a = ;', [new vscode.Position(0, 10)]);
+      await vscode.commands.executeCommand('wixMedia.view.insert', node);
+      assert.strictEqual(js.document.getText(), `const a = "wix:image://v1/${file.id}/styled.png#originWidth=12&originHeight=7";`);
+      const md = await openEditor('markdown', '');
+      await vscode.commands.executeCommand('wixMedia.view.insert', node);
+      assert.strictEqual(md.document.getText(), `![styled](${file.url})`, 'nothing renders a wix: URI in Markdown');
+    } finally {
+      await setUserSettings({ 'insert.referenceStyle': undefined });
+    }
   });
 
   it(`keeps the newest ${RECENT_MAX} uploads in "Recent uploads", each once, when a batch of ${RECENT_MAX + 2} finishes together`, async () => {
