@@ -347,17 +347,21 @@ class UiKit {
     const name = relPath.split('/').pop();
     const tab = this.page.locator(`.tabs-container .tab.active[aria-label*="${esc(name)}"]`);
     // Quick Open re-renders its rows while the file search settles, and a click on a row being replaced is
-    // dropped (Quick Open then closes with nothing opened): as a person would, try again, at most three times.
+    // dropped (Quick Open then closes with nothing opened); the first file search of a fresh window on a busy
+    // machine can also take a while to list the file: as a person would, try again, at most three times.
     for (let attempt = 1; ; attempt++) {
-      await this.page.keyboard.press('Control+P');
-      await this.quickInputBox.waitFor({ state: 'visible', timeout: 10000 });
-      await this.quickInputBox.fill(relPath);
-      const row = this.quickInputRow(name);
-      await row.waitFor({ state: 'visible', timeout: 10000 });
-      await row.click();
-      try { await tab.waitFor({ timeout: 10000 }); break; } catch (e) {
+      try {
+        await this.page.keyboard.press('Control+P');
+        await this.quickInputBox.waitFor({ state: 'visible', timeout: 10000 });
+        await this.quickInputBox.fill(relPath);
+        const row = this.quickInputRow(name);
+        await row.waitFor({ state: 'visible', timeout: 15000 });
+        await row.click();
+        await tab.waitFor({ timeout: 10000 });
+        break;
+      } catch (e) {
         if (attempt === 3) throw e;
-        await this.page.keyboard.press('Escape');
+        await this.closeQuickInput();
       }
     }
     if (text) await this.activeEditor.locator('.view-lines').waitFor({ state: 'visible', timeout: 10000 });
