@@ -160,9 +160,9 @@ module.exports = async function scenarios(kit, { assert, ws, emu, fixtures, page
     await waitText('the placeholder', t => /!\[Uploading widget-.*…\]\(\)/.test(t), 15000);
     await kit.shot('placeholder');
     // The offer shows as the upload starts, beside the key prompt, and its toast hides by itself after some seconds:
-    // answered first (kit.clickNotificationButton also finds it in the Notification Center).
-    await kit.clickNotificationButton(/Make this the default in markdown files\?/, 'Always upload pasted and dropped files to Wix');
+    // answered right after the key (kit.clickNotificationButton finds it in the Notification Center once it hid).
     await answerKeyPrompt();
+    await kit.clickNotificationButton(/Make this the default in markdown files\?/, 'Always upload pasted and dropped files to Wix');
     const text = await waitText('the reference', t => t.includes(`](${STATIC_MEDIA}`), 60000);
     const files = added(st0, await kit.emuState());
     assert.strictEqual(files.length, 1);
