@@ -62,22 +62,37 @@ class UiKit {
   }
 
   // Shift-drags a workspace file from the Explorer onto line `line` (1-based) of the active editor, as a person does:
-  // press on the row, move a little, hold Shift, move over the line, pause so VS Code shows its drop target, release.
+  // press on the row, move a little, hold Shift, move over the line, wait until VS Code shows its drop caret there, release.
   async shiftDrag(relPath, line) {
     const page = this.page;
     const row = await this.explorerRow(relPath);
     const from = await row.boundingBox();
-    const to = await this.activeEditor.locator('.view-line').nth(line - 1).boundingBox();
+    const target = this.activeEditor.locator('.view-line').nth(line - 1);
+    const to = await target.boundingBox();
     await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
     await page.mouse.down();
     await page.mouse.move(from.x + from.width / 2 + 30, from.y + from.height / 2 + 10, { steps: 5 });
     await page.keyboard.down('Shift');
-    await page.mouse.move(to.x + 40, to.y + to.height / 2, { steps: 15 });
-    await page.waitForTimeout(300);
-    await page.mouse.move(to.x + 42, to.y + to.height / 2, { steps: 2 });
-    await this.shot(`drag ${relPath}`);
-    await page.mouse.up();
-    await page.keyboard.up('Shift');
+    try {
+      await page.mouse.move(to.x + 40, to.y + to.height / 2, { steps: 15 });
+      // The editor marks where a Shift-drop would go with a 'dnd-target' decoration (CodeEditorWidget.showDropIndicatorAt)
+      // on the line under the mouse. A busy workbench can take a while to handle the dragover: keep moving a little,
+      // as a hand does, until the caret sits on the asked line.
+      let nudge = 0;
+      await this.waitUntil(`the drop caret on line ${line}`, async () => {
+        const now = await target.boundingBox();
+        const carets = await this.activeEditor.locator('.dnd-target').evaluateAll(els => els.map(e => {
+          const r = e.getBoundingClientRect(); return r.top + r.height / 2;
+        }));
+        const onLine = !!now && carets.some(y => y >= now.y && y <= now.y + now.height);
+        if (!onLine) await page.mouse.move(to.x + 40 + (nudge++ % 2 ? 2 : 0), to.y + to.height / 2, { steps: 2 });
+        return onLine;
+      }, 15000, 200);
+      await this.shot(`drag ${relPath}`);
+      await page.mouse.up();
+    } finally {
+      await page.keyboard.up('Shift');
+    }
   }
 
   // Selects rows like a person: click the first, Ctrl-click (or Shift-click) the others.
@@ -268,6 +283,27 @@ class UiKit {
     return toast.first();
   }
 
+  // Clicks the button `label` of the notification whose text matches `text`, for a button that opens no prompt.
+  // An information message's toast hides by itself after some seconds (VS Code's notification toasts); once it has,
+  // the notification is still in the Notification Center: open it there, click the button and close it again, as a
+  // person does (while the center is open, new notifications show in it and not as toasts).
+  async clickNotificationButton(text, label, { timeout = 20000 } = {}) {
+    const toast = this.page.locator('.notification-toast').filter({ hasText: text }).first();
+    const center = this.page.locator('.notifications-center.visible');
+    const listed = this.page.locator('.notifications-center .notification-list-item').filter({ hasText: text }).first();
+    const onToast = await toast.waitFor({ state: 'visible', timeout }).then(() => true, () => false);
+    if (onToast) {
+      await this.shot('notification');
+      try { await toast.locator('.monaco-button', { hasText: label }).first().click({ timeout: 5000 }); return; } catch { /* hid meanwhile */ }
+    }
+    if (!await center.isVisible()) await this.palette('Notifications: Show Notifications');
+    await listed.waitFor({ state: 'visible', timeout: 10000 });
+    await this.shot('notification center');
+    await listed.locator('.monaco-button', { hasText: label }).first().click();
+    if (await center.isVisible()) await this.palette('Notifications: Hide Notifications');
+    await center.waitFor({ state: 'hidden', timeout: 10000 });
+  }
+
   async clearNotifications() {
     await this.palette('Notifications: Clear All Notifications');
     await this.page.locator('.notification-toast').first().waitFor({ state: 'hidden', timeout: 10000 }).catch(() => { });
@@ -294,6 +330,16 @@ class UiKit {
     return item;
   }
 
+  // Waits until the Settings editor marks the setting `item` (from searchSettings) as modified, or (`configured`
+  // false) no longer modified. The mark is drawn from the workbench's configuration model once it has re-read the
+  // settings file, and that same change is passed on to the extension host as it happens (MainThreadConfiguration
+  // forwards every onDidChangeConfiguration), ahead of anything the page asks of the extension later. Unlike the file
+  // on disk, which holds the value a moment before the window knows it, the mark means the extension sees it.
+  async settingApplied(item, configured = true, ms = 15000) {
+    await this.waitUntil(`the setting marked as ${configured ? '' : 'not '}modified in the Settings editor`, async () =>
+      await item.evaluate(el => el.classList.contains('is-configured') || !!el.querySelector('.setting-item-contents.is-configured')) === configured, ms);
+  }
+
   // ---- editor ------------------------------------------------------------------------------
   // Opens a workspace file through Quick Open (Ctrl+P), as a person would. `text: false` for a file
   // that opens in a non-text editor (an image preview).
@@ -301,17 +347,21 @@ class UiKit {
     const name = relPath.split('/').pop();
     const tab = this.page.locator(`.tabs-container .tab.active[aria-label*="${esc(name)}"]`);
     // Quick Open re-renders its rows while the file search settles, and a click on a row being replaced is
-    // dropped (Quick Open then closes with nothing opened): as a person would, try again, at most three times.
+    // dropped (Quick Open then closes with nothing opened); the first file search of a fresh window on a busy
+    // machine can also take a while to list the file: as a person would, try again, at most three times.
     for (let attempt = 1; ; attempt++) {
-      await this.page.keyboard.press('Control+P');
-      await this.quickInputBox.waitFor({ state: 'visible', timeout: 10000 });
-      await this.quickInputBox.fill(relPath);
-      const row = this.quickInputRow(name);
-      await row.waitFor({ state: 'visible', timeout: 10000 });
-      await row.click();
-      try { await tab.waitFor({ timeout: 10000 }); break; } catch (e) {
+      try {
+        await this.page.keyboard.press('Control+P');
+        await this.quickInputBox.waitFor({ state: 'visible', timeout: 10000 });
+        await this.quickInputBox.fill(relPath);
+        const row = this.quickInputRow(name);
+        await row.waitFor({ state: 'visible', timeout: 15000 });
+        await row.click();
+        await tab.waitFor({ timeout: 10000 });
+        break;
+      } catch (e) {
         if (attempt === 3) throw e;
-        await this.page.keyboard.press('Escape');
+        await this.closeQuickInput();
       }
     }
     if (text) await this.activeEditor.locator('.view-lines').waitFor({ state: 'visible', timeout: 10000 });

@@ -219,15 +219,18 @@ module.exports = async function firstHour(kit, { assert, ws, emu, fixtures, page
   await kit.test('first hour 6b. A file over the size limit offers Open Settings (not Retry failed), which opens that setting', async () => {
     await fresh();
     const inFile = re => kit.waitUntil(`${re} in the user settings file`, () => re.test(fs.readFileSync(userSettingsFile, 'utf8')), 15000);
-    const setMaxSize = async (value, written) => {
+    // Written, and marked modified (or, back at the default 0, no longer) in the Settings editor: the extension
+    // sees the value then (kit.settingApplied), not merely once the file holds it.
+    const setMaxSize = async (value, written, configured) => {
       const item = await kit.searchSettings('@id:wixMedia.maxFileSizeMB', 'Max File Size MB');
       await item.locator('input').fill(value);
       await inFile(written);
+      await kit.settingApplied(item, configured);
       await page.keyboard.press('Control+W');        // close the Settings editor
     };
     const st0 = await kit.emuState();
     try {
-      await setMaxSize('0.0001', /"wixMedia\.maxFileSizeMB": 0\.0001/);                    // about 100 bytes: every image is over it
+      await setMaxSize('0.0001', /"wixMedia\.maxFileSizeMB": 0\.0001/, true);              // about 100 bytes: every image is over it
       await kit.contextMenu('images/gallery-1.png', UPLOAD);
       await pickRoot();
       const toast = await kit.notification(/Wix Media: the upload failed\./, { timeout: 60000 });
@@ -241,7 +244,8 @@ module.exports = async function firstHour(kit, { assert, ws, emu, fixtures, page
       assert.strictEqual((await kit.emuState()).stats.generateCalls, st0.stats.generateCalls, 'refused before any request');
     } finally {
       await page.keyboard.press('Control+W').catch(() => { });
-      await setMaxSize('0', /^(?![\s\S]*0\.0001)/).catch(e => console.log(`      (could not reset the size limit: ${e.message})`));
+      // 0 is the default: the Settings editor takes the value out of settings.json.
+      await setMaxSize('0', /^(?![\s\S]*"wixMedia\.maxFileSizeMB")/, false).catch(e => console.log(`      (could not reset the size limit: ${e.message})`));
     }
   });
 
@@ -250,17 +254,22 @@ module.exports = async function firstHour(kit, { assert, ws, emu, fixtures, page
     await kit.openFile('README.md');
     await kit.gotoLine(1, 1);
     const st0 = await kit.emuState();
-    await kit.emuFault({ type: 'hang', route: 'put' });
+    // The first two PUTs stall (held unanswered); the third goes through. Both set up front, so the second stall
+    // does not depend on this test re-arming it before the client's retry, however slow the machine.
+    await kit.emuFault({ type: 'hang', route: 'put', times: 2 });
     try {
       await kit.contextMenu('images/logo.png', UPLOAD);
       await pickRoot();
-      await kit.statusBarItem(/waiting for Wix/).waitFor({ state: 'visible', timeout: 20000 });
+      // Every byte is out and no answer comes: said for the client's whole stall timeout (30 s, src/wix/http.ts
+      // DEFAULT_REQUEST_TIMEOUT_MS) of attempt 1.
+      await kit.statusBarItem(/waiting for Wix/).waitFor({ state: 'visible', timeout: 30000 });
       await kit.shot('waiting for Wix');
-      // The next attempt stalls too: the status bar names it.
-      await kit.emuFault({ type: 'hang', route: 'put' });
-      await kit.statusBarItem(/attempt 2/).waitFor({ state: 'visible', timeout: 60000 });
+      // Attempt 2 starts once that timeout ends (plus a look for the file and a backoff of about 1 s), so at most
+      // ~35 s after the first sign; and it stalls too, so "attempt 2" stays up for another 30 s.
+      await kit.statusBarItem(/attempt 2/).waitFor({ state: 'visible', timeout: 90000 });
       await kit.shot('attempt 2');
-      await kit.waitEditorText('the logo reference', t => t.includes('![logo]('), 120000);
+      // Attempt 2 times out after 30 s; attempt 3 goes through.
+      await kit.waitEditorText('the logo reference', t => t.includes('![logo]('), 150000);
       const files = added(st0, await kit.emuState());
       assert.strictEqual(files.length, 1, 'stored once');
     } finally {

@@ -28,6 +28,7 @@ module.exports = async function scenarios(kit, { assert, page, emu, userSettings
     const site = await kit.searchSettings('@id:wixMedia.siteId', 'Site ID');
     await site.locator('input').fill('');
     await kit.waitUntil('no site in the user settings file', () => !/"wixMedia\.siteId"/.test(fs.readFileSync(userSettingsFile, 'utf8')), 15000);
+    await kit.settingApplied(site, false);                      // the extension sees no site
     await page.keyboard.press('Control+W');                     // close the Settings editor
     await kit.palette('Welcome: Open Walkthrough...');
     await kit.quickPick('Connect your Wix site');
@@ -70,7 +71,9 @@ module.exports = async function scenarios(kit, { assert, page, emu, userSettings
     await clickStepButton('pasteDefault', "Keep VS Code's Default");
     await waitDone('pasteDefault');
     await kit.shot('all steps done');
-    const settings = JSON.parse(fs.readFileSync(userSettingsFile, 'utf8'));
-    assert.strictEqual(settings['wixMedia.dropAndPaste.preferUpload'], false);
+    // The step also ticks off on the command itself, which may be before the choice reaches settings.json.
+    const saved = () => JSON.parse(fs.readFileSync(userSettingsFile, 'utf8'))['wixMedia.dropAndPaste.preferUpload'];
+    await kit.waitUntil('the choice in the user settings file', () => saved() === false, 15000).catch(() => { });
+    assert.strictEqual(saved(), false);
   });
 };
