@@ -2,9 +2,9 @@
 'use strict';
 // `npm run demo`: the extension against the local Wix emulator, in a sample workspace, with nothing to
 // configure. Starts the emulator, writes a sample site (real PNGs, README.md, index.html, styles.css),
-// points wixMedia.siteId / wixMedia.apiBaseUrl at the emulator in the user settings, and hands the
+// points wixMedia.siteId / wixMedia.wixAPI.baseURL at the emulator in the user settings, and hands the
 // emulator's key to the extension through WIX_MEDIA_DEMO_API_KEY (which the extension honours only when
-// apiBaseUrl is 127.0.0.1/localhost). Then opens VS Code (`code` on PATH) with the extension loaded
+// wixAPI.baseURL is 127.0.0.1/localhost). Then opens VS Code (`code` on PATH) with the extension loaded
 // from this folder, or, without `code`, the offline harness's code-server on 127.0.0.1 and prints the
 // URL to open. Runs until Ctrl-C (or until the VS Code window closes), then stops everything.
 // usage: node scripts/demo.js [--port N] [--emulator-port N] [--code-server] [--keep]
@@ -70,7 +70,7 @@ const onPath = cmd => spawnSync('sh', ['-c', `command -v ${cmd}`], { stdio: 'ign
   tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'wix-media-demo-'));
   const ws = path.join(tmp, 'sample-site');
   writeSampleWorkspace(ws);
-  const settings = { 'wixMedia.siteId': emu.siteId, 'wixMedia.apiBaseUrl': emu.baseUrl };
+  const settings = { 'wixMedia.siteId': emu.siteId, 'wixMedia.wixAPI.baseURL': emu.baseUrl };
   const env = { ...process.env, WIX_MEDIA_DEMO_API_KEY: emu.apiKey };
 
   console.log(`Wix emulator:  ${emu.baseUrl}  (site ${emu.siteId}; state: ${emu.baseUrl}/__emulator/state)`);

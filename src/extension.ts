@@ -2,7 +2,7 @@
 // the first command or the first applied paste/drop edit.
 import * as vscode from 'vscode';
 import { COMMANDS } from './vscode/command-ids';
-import { registerPasteAndDrop } from './vscode/paste-drop';
+import { placeholderToMarker, registerPasteAndDrop, setPickWaitForTests } from './vscode/paste-drop';
 import { RecentTextEditors } from './vscode/recent-editors';
 import { wixRefAt } from './vscode/hover-match';
 import { registerLazyMediaView } from './vscode/media-view-lazy';
@@ -12,6 +12,12 @@ import type { WixMediaInternalApi } from './vscode/test-hook';
 /** What activate() returns: the in-host tests' way in. Not a public API. */
 export interface ActivationApi {
   core(): Promise<WixMediaInternalApi>;
+  /** How long a paste/drop offer waits to be picked (undefined: the default), so a late pick can be tested. */
+  setPickWait(ms: number | undefined): void;
+  /** Makes an applied paste/drop edit find the core failing to load with this message (undefined: normal). */
+  failCoreLoad(message: string | undefined): void;
+  /** What the paste provider offers for this data transfer (its edit is then applied by the test, as VS Code does). */
+  offerPaste(document: vscode.TextDocument, ranges: readonly vscode.Range[], dt: vscode.DataTransfer): Promise<{ text: string; title: string } | undefined>;
 }
 
 export function activate(context: vscode.ExtensionContext): ActivationApi {
@@ -19,6 +25,7 @@ export function activate(context: vscode.ExtensionContext): ActivationApi {
   const recentEditors = new RecentTextEditors();
   context.subscriptions.push(recentEditors);
   let core: Promise<Core> | undefined;
+  let failLoad: string | undefined;
   const load = (): Promise<Core> => core ??= (async () => {
     // A separate bundle, kept external by esbuild.js.
     // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on first use, so activation stays cheap
@@ -30,8 +37,10 @@ export function activate(context: vscode.ExtensionContext): ActivationApi {
   }
   // Paste and drop are offered from the first moment (activation on the languages they work in); the bytes
   // are read by the provider, and the core loads once an edit is applied.
-  registerPasteAndDrop(context, data => {
-    void load().then(c => c.pasted(data)).catch(e => {
+  const offer = registerPasteAndDrop(context, data => {
+    void (failLoad ? Promise.reject(new Error(failLoad)) : load()).then(c => c.pasted(data)).catch(async e => {
+      // No core, no upload: the placeholder becomes a failure marker rather than stay "Uploading…".
+      if (data.placeholder && data.marker) await placeholderToMarker(data.document, data.anchors, data.placeholder, data.marker).catch(() => false);
       void vscode.window.showErrorMessage(vscode.l10n.t('Wix Media: the upload could not start: {0}', String((e as Error)?.message ?? e)));
     });
   });
@@ -43,7 +52,12 @@ export function activate(context: vscode.ExtensionContext): ActivationApi {
     },
   }));
   registerLazyMediaView(context, async () => (await load()).mediaView);
-  return { core: async () => (await load()).api };
+  return {
+    core: async () => (await load()).api,
+    setPickWait: setPickWaitForTests,
+    failCoreLoad: message => { failLoad = message; },
+    offerPaste: (document, ranges, dt) => offer('paste', document, ranges, dt, new vscode.CancellationTokenSource().token),
+  };
 }
 
 export function deactivate(): void {

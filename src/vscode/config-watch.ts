@@ -1,14 +1,14 @@
 // Settings that need attention when they change: a key typed into settings.json, and a workspace-level
-// apiBaseUrl that Restricted Mode makes us ignore (said once in the log, so the user knows why).
+// wixAPI.baseURL (or its old name apiBaseUrl) that Restricted Mode makes us ignore (said once in the log, so the user knows why).
 import * as vscode from 'vscode';
-import { API_KEY_ID, workspaceApiBaseUrl } from './config';
+import { API_BASE_URL, API_KEY_ID, OLD_API_BASE_URL, SECTION, workspaceApiBaseUrl } from './config';
 import { checkStrayKey } from './key-hygiene';
 import type { Services } from './services';
 
 function warnIgnoredBaseUrl(s: Services): void {
   const ws = workspaceApiBaseUrl();
   if (ws && !vscode.workspace.isTrusted) {
-    s.log.warn(`Ignoring wixMedia.apiBaseUrl from the workspace settings (${ws}): the workspace is not trusted.`);
+    s.log.warn(`Ignoring ${ws} from the workspace settings: the workspace is not trusted.`);
   }
 }
 
@@ -19,7 +19,7 @@ export function watchConfiguration(s: Services): vscode.Disposable[] {
     vscode.workspace.onDidGrantWorkspaceTrust(() => s.log.info('The workspace is now trusted.')),
     vscode.workspace.onDidChangeConfiguration(e => {
       if (e.affectsConfiguration(API_KEY_ID)) void checkStrayKey(s);
-      if (e.affectsConfiguration('wixMedia.apiBaseUrl')) warnIgnoredBaseUrl(s);
+      if (e.affectsConfiguration(`${SECTION}.${API_BASE_URL}`) || e.affectsConfiguration(`${SECTION}.${OLD_API_BASE_URL}`)) warnIgnoredBaseUrl(s);
     }),
   ];
 }

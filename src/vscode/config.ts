@@ -1,4 +1,4 @@
-// Typed access to the wixMedia.* settings, with the trust rule for apiBaseUrl.
+// Typed access to the wixMedia.* settings, with the trust rule for wixAPI.baseURL and the renamed keys' old names.
 import * as vscode from 'vscode';
 import type { TemplateOverrides } from '../upload/templates';
 import { DEFAULT_BASE_URL, DEFAULT_RESUMABLE_THRESHOLD_MB, MB } from '../wix/limits';
@@ -8,6 +8,14 @@ export const SECTION = 'wixMedia';
 const API_KEY = 'apiKey';
 export const API_KEY_ID = `${SECTION}.${API_KEY}`;
 export const DEFAULT_API_BASE_URL = DEFAULT_BASE_URL;
+/**
+ * Settings renamed so the Settings editor titles them as words ("Wix API: Base URL", not "Api Base Url": it
+ * title-cases the key). The old name is still read when the new one is set nowhere; the new one wins.
+ */
+export const API_BASE_URL = 'wixAPI.baseURL';
+export const OLD_API_BASE_URL = 'apiBaseUrl';
+export const API_RATE_LIMIT = 'wixAPI.rateLimit';
+export const OLD_API_RATE_LIMIT = 'apiRateLimit';
 
 export interface WixMediaConfig {
   siteId: string;
@@ -31,7 +39,7 @@ export interface WixMediaConfig {
   privateLinkMinutes: number;
   /** The Wix account that owns the sites, for listing them (wixMedia.accountId). */
   accountId: string;
-  /** Wix's API rate limit the uploads pace under (wixMedia.apiRateLimit). */
+  /** Wix's API rate limit the uploads pace under (wixMedia.wixAPI.rateLimit, formerly apiRateLimit). */
   apiRateLimit: { requestsPerWindow: number; windowMs: number };
   /** Whether Upload Document Assets also imports remote media (wixMedia.assets.importRemote). */
   importRemote: boolean;
@@ -43,20 +51,39 @@ function section(scope?: vscode.ConfigurationScope): vscode.WorkspaceConfigurati
 }
 
 /**
- * The API base URL the key may be sent to. In Restricted Mode a workspace must not redirect the key, so only
- * the user's own (global) value or the default counts, whatever the workspace says.
+ * A setting's value when some settings file sets it (the default does not count), read as VS Code reads it
+ * (`get`, so scope rules such as `application` hold). Without `withWorkspace`, only the user's own value counts.
  */
-export function effectiveApiBaseUrl(trusted = vscode.workspace.isTrusted): string {
-  const cfg = section();
-  if (trusted) return cfg.get<string>('apiBaseUrl') || DEFAULT_API_BASE_URL;
-  const i = cfg.inspect<string>('apiBaseUrl');
-  return i?.globalValue || i?.defaultValue || DEFAULT_API_BASE_URL;
+function setValue<T>(key: string, withWorkspace: boolean): T | undefined {
+  const i = section().inspect<T>(key);
+  if (!withWorkspace) return i?.globalValue;
+  const set = i && (i.globalValue !== undefined || i.workspaceValue !== undefined || i.workspaceFolderValue !== undefined);
+  return set ? section().get<T>(key) : undefined;
 }
 
-/** Whether the workspace tries to set apiBaseUrl (shown in the log, since it is ignored). */
+/**
+ * The API base URL the key may be sent to. In Restricted Mode a workspace must not redirect the key, so only
+ * the user's own (global) value or the default counts, whatever the workspace says. The same rule holds for
+ * the old name, which is read only when the new one is set nowhere.
+ */
+export function effectiveApiBaseUrl(trusted = vscode.workspace.isTrusted): string {
+  return setValue<string>(API_BASE_URL, trusted) || setValue<string>(OLD_API_BASE_URL, trusted) || DEFAULT_API_BASE_URL;
+}
+
+/** Whether the workspace tries to set the API base URL, under either name (logged, since it is ignored). */
 export function workspaceApiBaseUrl(): string | undefined {
-  const i = section().inspect<string>('apiBaseUrl');
-  return i?.workspaceFolderValue ?? i?.workspaceValue;
+  for (const key of [API_BASE_URL, OLD_API_BASE_URL]) {
+    const i = section().inspect<string>(key);
+    const v = i?.workspaceFolderValue ?? i?.workspaceValue;
+    if (v) return `wixMedia.${key}: ${v}`;
+  }
+  return undefined;
+}
+
+/** The rate limit setting: the new name wins, then the old one, then the default. */
+function rateLimitSetting(): { requests?: unknown; windowSeconds?: unknown } | undefined {
+  const v = setValue<unknown>(API_RATE_LIMIT, true) ?? setValue<unknown>(OLD_API_RATE_LIMIT, true);
+  return v && typeof v === 'object' ? v as { requests?: unknown; windowSeconds?: unknown } : undefined;
 }
 
 /** A demo or CI run may name the site through the environment when no setting does. */
@@ -95,8 +122,8 @@ export function readConfig(scope?: vscode.ConfigurationScope): WixMediaConfig {
     privateLinkMinutes: Math.round(num(c.get('privateLinkExpiryMinutes'), 600, 1, 525_600)),
     accountId: (c.get<string>('accountId') ?? '').trim(),
     apiRateLimit: {
-      requestsPerWindow: Math.round(num(c.get<{ requests?: unknown }>('apiRateLimit')?.requests, 200, 1)),
-      windowMs: Math.round(num(c.get<{ windowSeconds?: unknown }>('apiRateLimit')?.windowSeconds, 60, 0.1) * 1000),
+      requestsPerWindow: Math.round(num(rateLimitSetting()?.requests, 200, 1)),
+      windowMs: Math.round(num(rateLimitSetting()?.windowSeconds, 60, 0.1) * 1000),
     },
     importRemote: c.get<boolean>('assets.importRemote') ?? false,
   };

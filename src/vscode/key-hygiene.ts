@@ -58,7 +58,7 @@ export async function seedDemoKey(s: Services): Promise<boolean> {
   registerSecret(key);
   const baseUrl = effectiveApiBaseUrl();
   if (!isLoopbackUrl(baseUrl)) {
-    s.log.warn('WIX_MEDIA_DEMO_API_KEY is set but wixMedia.apiBaseUrl is not a local address; the demo key was not used.');
+    s.log.warn('WIX_MEDIA_DEMO_API_KEY is set but wixMedia.wixAPI.baseURL is not a local address; the demo key was not used.');
     return false;
   }
   if (await s.keys.has()) return false;

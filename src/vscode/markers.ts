@@ -9,7 +9,7 @@ export const RETRY_MARKER_COMMAND = 'wixMedia.retryFailedMarker';
 export interface KeptFailure {
   marker: string;
   file: PlannedFile;
-  request: { folder?: string; labels: readonly string[]; private: boolean };
+  request: { folder?: string; folderId?: string; labels: readonly string[]; private: boolean };
 }
 
 export class FailureMarkers implements vscode.Disposable {

@@ -18,17 +18,25 @@
 import * as vscode from 'vscode';
 import { eolOf } from './eol';
 import {
-  DEFAULT_NAME_PATTERN, extensionFor, isBlockReference, isUselessName, nameFromPattern, placeholderText,
+  DEFAULT_NAME_PATTERN, extensionFor, failureMarker, isBlockReference, isUselessName, nameFromPattern, placeholderText,
 } from '../upload/placeholder';
 import type { BeforePlaceholder } from './insertion-target';
 import { layoutForLine } from './anchors';
 import { TEMPLATE_LANGUAGES } from '../upload/templates';
+import { Recents } from './recent';
 
 const KIND = vscode.DocumentDropOrPasteEditKind.Empty.append('wixMedia', 'upload');
 const MIME_TYPES = ['text/uri-list', 'files', 'image/*', 'video/*', 'audio/*', 'application/pdf'];
-/** How long an offered edit waits to be picked in the paste/drop widget. */
-const PICK_WAIT_MS = 2 * 60_000;
-const RECENT_FOLDERS = 'wixMedia.recentFolders';
+/**
+ * How long an offered edit keeps what was pasted or dropped, waiting to be picked in the widget. Picked later,
+ * its placeholder becomes a failure marker (the bytes are gone), never an "Uploading…" that stays.
+ */
+let pickWaitMs = 2 * 60_000;
+
+/** For the in-host tests only: how long an offer waits (so that a late pick can be tested). */
+export function setPickWaitForTests(ms: number | undefined): void {
+  pickWaitMs = ms ?? 2 * 60_000;
+}
 
 /** Paste and drop work in every language with a reference template (package.json activates on each: a test checks). */
 export const PASTE_DROP_LANGUAGES = [...TEMPLATE_LANGUAGES, 'plaintext'];
@@ -48,6 +56,25 @@ export interface PastedData {
   before: BeforePlaceholder;
   /** Whether this edit was the default (preferUpload) rather than picked in the widget. */
   preferred: boolean;
+  /** The placeholder's text and the marker it becomes if the upload cannot even start. */
+  placeholder?: string;
+  marker?: string;
+}
+
+/**
+ * Replaces a placeholder still in the document with its failure marker: for an upload that cannot run (the edit
+ * was picked too late, or the core failed to load), so that "Uploading…" never stays. False if it is gone.
+ */
+export async function placeholderToMarker(document: vscode.TextDocument, anchors: readonly { start: number; end: number }[],
+  placeholder: string, marker: string): Promise<boolean> {
+  const text = document.getText();
+  const at = anchors.map(a => (text.slice(a.start, a.end) === placeholder ? a.start : -1)).filter(a => a >= 0);
+  // Edited around since: the placeholder is still unique enough to be found by its text.
+  if (!at.length && text.includes(placeholder)) at.push(text.indexOf(placeholder));
+  if (!at.length) return false;
+  const edit = new vscode.WorkspaceEdit();
+  for (const a of at) edit.replace(document.uri, new vscode.Range(document.positionAt(a), document.positionAt(a + placeholder.length)), marker);
+  return vscode.workspace.applyEdit(edit);
 }
 
 export type StartUpload = (data: PastedData) => void;
@@ -134,23 +161,39 @@ class Offers {
 
     const before = document.getText();
     const rangesBefore = ranges.map(r => ({ start: document.offsetAt(r.start), end: document.offsetAt(r.end) }));
+    const marker = failureMarker(document.languageId, what);
     this.whenApplied(document, placeholder, (anchors, versionAfter) => this.start({
       kind, document, uris: got.uris, blobs, alt: selected?.trim() || undefined, anchors, preferred: cfg.preferUpload,
-      before: { versionAfter, text: before, ranges: rangesBefore },
-    }));
-    const folder = cfg.defaultFolder || this.context.globalState.get<string[]>(RECENT_FOLDERS, [])[0] || '';
+      before: { versionAfter, text: before, ranges: rangesBefore }, placeholder, marker,
+    }), anchors => {
+      // Picked after the offer let go of the bytes: a marker, and a word on what to do.
+      void placeholderToMarker(document, anchors, placeholder, marker).then(swapped => {
+        if (swapped) {
+          void vscode.window.showWarningMessage(vscode.l10n.t('Wix Media: {0} was not uploaded: the upload was picked more than {1} minutes after the paste or drop. Paste or drop it again.',
+            what, Math.round(pickWaitMs / 60_000) || 1));
+        }
+      });
+    });
+    const folder = cfg.defaultFolder || new Recents(this.context.globalState).folders()[0]?.display || '';
     const title = folder && folder !== '/' ? vscode.l10n.t('Upload to Wix Media ({0})', folder)
       : vscode.l10n.t('Upload to Wix Media (Media root)');
     return { text, title, preferred: cfg.preferUpload };
   }
 
-  /** Calls `then` with the placeholder's ranges once VS Code has inserted it (this edit was the one chosen). */
-  private whenApplied(document: vscode.TextDocument, placeholder: string, then: (anchors: { start: number; end: number }[], version: number) => void): void {
+  /**
+   * Calls `then` with the placeholder's ranges once VS Code has inserted it (this edit was the one chosen). Past
+   * the pick wait, `then` (and the bytes it holds) is let go, and a late insert calls `late` instead. The watch
+   * ends when the edit is applied, a newer paste or drop in the document replaces it, or the document closes.
+   */
+  private whenApplied(document: vscode.TextDocument, placeholder: string, then: (anchors: { start: number; end: number }[], version: number) => void,
+    late: (anchors: { start: number; end: number }[]) => void): void {
     const key = document.uri.toString();
     this.pending.get(key)?.dispose();
-    const stop = () => { clearTimeout(timer); sub.dispose(); if (this.pending.get(key) === done) this.pending.delete(key); };
+    let onApplied: typeof then | undefined = then;
+    const stop = () => { clearTimeout(timer); sub.dispose(); closed.dispose(); if (this.pending.get(key) === done) this.pending.delete(key); };
     const done = new vscode.Disposable(stop);
-    const timer = setTimeout(stop, PICK_WAIT_MS);
+    const timer = setTimeout(() => { onApplied = undefined; }, pickWaitMs);
+    const closed = vscode.workspace.onDidCloseTextDocument(d => { if (d === document) stop(); });
     const sub = vscode.workspace.onDidChangeTextDocument(e => {
       if (e.document !== document) return;
       // The changes are against the text before the event; sorted by offset, each shifts the ones after it.
@@ -165,7 +208,7 @@ class Offers {
       const text = document.getText();
       if (!anchors.every(a => text.slice(a.start, a.end) === placeholder)) return;
       stop();
-      then(anchors, document.version);
+      if (onApplied) onApplied(anchors, document.version); else late(anchors);
     });
     this.pending.set(key, done);
     this.context.subscriptions.push(done);
@@ -198,8 +241,11 @@ class DropProvider implements vscode.DocumentDropEditProvider {
   }
 }
 
-/** Registers the paste and drop providers (at activation); `start` hands an applied edit to the core. */
-export function registerPasteAndDrop(context: vscode.ExtensionContext, start: StartUpload): void {
+/**
+ * Registers the paste and drop providers (at activation); `start` hands an applied edit to the core. Returns
+ * what the providers call to make their offer (the in-host tests call it with a data transfer of their own).
+ */
+export function registerPasteAndDrop(context: vscode.ExtensionContext, start: StartUpload): Offers['offer'] {
   const selector = PASTE_DROP_LANGUAGES.map(language => ({ language }));
   const offers = new Offers(context, start);
   context.subscriptions.push(
@@ -210,4 +256,5 @@ export function registerPasteAndDrop(context: vscode.ExtensionContext, start: St
       providedDropEditKinds: [KIND], dropMimeTypes: MIME_TYPES,
     }),
   );
+  return (...args) => offers.offer(...args);
 }

@@ -3,19 +3,28 @@
 import * as vscode from 'vscode';
 import { ensureConnection } from './commands/connection';
 import { readConfig } from './config';
-import { MarkerFixes, RETRY_MARKER_COMMAND } from './markers';
+import { MarkerFixes, RETRY_MARKER_COMMAND, type KeptFailure } from './markers';
+import { eolOf } from './eol';
+import { failureMarker } from '../upload/placeholder';
 import type { PastedData } from './paste-drop';
 import { PASTE_DROP_LANGUAGES } from './paste-drop';
+import { recentFolderChoice } from './recent';
 import type { Services } from './services';
 import { PlaceholderTarget } from './insertion-target';
 import { planFiles, runUpload, type PlannedFile, type UploadResult } from './upload-flow';
 import { normalizeFolderPath, parseLabels } from './validate';
 import { bytesSource, expandSelection } from './workspace-files';
 
-/** The folder paste and drop upload to: wixMedia.defaultFolder, else the folder used last. */
-function folderFor(s: Services, defaultFolder: string): string | undefined {
-  const configured = defaultFolder || s.recents.folders()[0];
-  return configured ? normalizeFolderPath(configured) : undefined;
+/**
+ * The folder paste and drop upload to: wixMedia.defaultFolder (a path), else the folder used last, sent as it
+ * was then (a browsed folder by its ID, so a sibling of the same name is never taken for it).
+ */
+function folderFor(s: Services, defaultFolder: string): { folder?: string; folderId?: string; folderLabel?: string } {
+  if (defaultFolder) return { folder: normalizeFolderPath(defaultFolder) };
+  const last = s.recents.folders()[0];
+  if (!last) return {};
+  const c = recentFolderChoice(last);
+  return { folder: c.filePath, folderId: c.folderId, folderLabel: c.display };
 }
 
 const OFFERED = 'wixMedia.offeredPreferUpload';
@@ -38,25 +47,38 @@ function offerPreferUpload(s: Services, languageId: string): void {
 export async function uploadPasted(s: Services, data: PastedData): Promise<UploadResult | undefined> {
   const target = new PlaceholderTarget(data.document, data.anchors, data.before);
   if (!data.preferred) offerPreferUpload(s, data.document.languageId);
-  const missing = await ensureConnection(s, true);
-  if (missing) {
-    // No key or site after all: take the placeholder out again and say why (ensureConnection did).
-    await target.clear();
-    target.dispose();
-    return missing;
-  }
   const expansion = await expandSelection(data.uris);
   const files: PlannedFile[] = [
     ...await planFiles(expansion.files, expansion.problems),
     ...data.blobs.map(b => ({ label: b.name, source: bytesSource(b.name, b.bytes) })),
   ];
   const cfg = readConfig(data.document.uri);
-  const folder = folderFor(s, cfg.defaultFolder);
-  s.log.info(`${data.kind === 'paste' ? 'Pasted' : 'Dropped'}: uploading ${files.length} file(s) to ${folder ?? 'the Media Manager root'}.`);
+  const where = folderFor(s, cfg.defaultFolder);
+  const missing = await ensureConnection(s, true);
+  if (missing) {
+    // No key or site after all (ensureConnection said why): the pasted bytes are not thrown away. Each file
+    // leaves its failure marker, whose Quick Fix uploads the kept bytes once a key and site are set.
+    await leaveMarkers(s, target, files, { ...where, labels: parseLabels(cfg.defaultLabels), private: cfg.private });
+    return missing;
+  }
+  s.log.info(`${data.kind === 'paste' ? 'Pasted' : 'Dropped'}: uploading ${files.length} file(s) to ${where.folderLabel ?? where.folder ?? 'the Media Manager root'}.`);
   return runUpload(s, {
-    files, folder, labels: parseLabels(cfg.defaultLabels), private: cfg.private, alt: data.alt,
+    files, ...where, labels: parseLabels(cfg.defaultLabels), private: cfg.private, alt: data.alt,
     destination: { kind: 'placeholder', target }, config: cfg,
   });
+}
+
+/** Swaps the placeholder for a failure marker per file and keeps the files (their bytes) for the Quick Fix. */
+async function leaveMarkers(s: Services, target: PlaceholderTarget, files: readonly PlannedFile[], request: KeptFailure['request']): Promise<void> {
+  try {
+    const languageId = target.languageId;
+    const markers = files.map(f => failureMarker(languageId, f.label));
+    const outcome = await target.replace(markers.join(eolOf(target.document)));
+    if (outcome.where === 'editor') s.markers.keep(target.document, files.map((file, n) => ({ marker: markers[n], file, request })));
+    s.log.info(`Not uploaded (no API key or site): ${files.map(f => f.label).join(', ')}; the failure marker's Quick Fix retries.`);
+  } finally {
+    target.dispose();
+  }
 }
 
 /** The Quick Fix's command: upload a marker's kept bytes again and swap the marker for the reference. */

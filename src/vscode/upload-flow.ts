@@ -184,7 +184,7 @@ export async function runUpload(s: Services, req: UploadRequest): Promise<Upload
     else if (dest.kind === 'editor') dest.target.dispose();
   }
   const folderLabel = req.folderLabel ?? req.folder;
-  await s.recents.remember(folderLabel && folderLabel !== '/' ? folderLabel : undefined,
+  await s.recents.remember(folderLabel ? { display: folderLabel, id: req.folderId, filePath: req.folder && req.folder !== '/' ? req.folder : undefined } : undefined,
     batch.items.some(i => i.state === 'done') ? req.labels : []);
 
   const done = batch.items.filter(i => i.state === 'done').length;
@@ -250,7 +250,7 @@ async function deliverToPlaceholder(s: Services, req: UploadRequest, target: Pla
     if (outcome.where === 'editor') {
       s.markers.keep(target.document, failed.map((i, n) => ({
         marker: markers[n], file: files.get(i.id) ?? { label: i.label, error: new Error(i.message ?? 'failed') },
-        request: { folder: req.folder, labels: req.labels, private: req.private },
+        request: { folder: req.folder, folderId: req.folderId, labels: req.labels, private: req.private },
       })));
     }
     reportFailures(failed.filter(i => i.state === 'failed'), items.length, { showLog: () => s.log.show() });

@@ -22,7 +22,7 @@
 #                     each in a fresh window)
 #   --no-install      skip test/e2e/install.sh (apt + npm ci of the harness; idempotent and quick when done)
 # The extension host sees the emulator as WIX_EMU_BASE_URL, WIX_EMU_API_KEY, WIX_EMU_SITE_ID. The UI
-# run's user settings hold wixMedia.siteId and wixMedia.apiBaseUrl. Output goes to test/e2e/.run/
+# run's user settings hold wixMedia.siteId and wixMedia.wixAPI.baseURL. Output goes to test/e2e/.run/
 # (host.out, ui.out, emulator-*.log, screenshots in ui/shots/). Prints `e2e: N passed, N failed`;
 # exits non-zero when a test fails or a runner crashes.
 set -uo pipefail

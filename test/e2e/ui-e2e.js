@@ -40,7 +40,7 @@ function standInLanguagePack(dir, locale) {
   const emu = emulatorEnv();
   if (!emu.baseUrl) console.log('[ui-e2e] WIX_EMU_BASE_URL is not set: no emulator for this run (run.sh starts one)');
   // What a person would have in their user settings: the site and, for the emulator, its base URL.
-  const settings = emu.baseUrl ? { 'wixMedia.siteId': emu.siteId, 'wixMedia.apiBaseUrl': emu.baseUrl } : {};
+  const settings = emu.baseUrl ? { 'wixMedia.siteId': emu.siteId, 'wixMedia.wixAPI.baseURL': emu.baseUrl } : {};
   const args = process.env.E2E_LOCALE ? ['--locale', process.env.E2E_LOCALE] : [];
   const cs = await startCodeServer({ name: process.env.E2E_NAME || 'ui', port: +process.env.PORT || 0, settings, trust, args });
   if (process.env.E2E_LOCALE) standInLanguagePack(cs.dir, process.env.E2E_LOCALE);

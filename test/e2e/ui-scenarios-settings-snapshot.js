@@ -29,9 +29,9 @@ module.exports = async function settingsSnapshot(kit, { assert, ws, emu, page, u
   const buttonsOf = toast => toast.locator('.monaco-button').allInnerTexts().then(b => b.map(s => s.trim()).filter(Boolean));
   // The Settings editor, as a person changes the API base URL; the extension host hears of it through VS Code.
   const setApiBaseUrl = async url => {
-    const item = await kit.searchSettings('@id:wixMedia.apiBaseUrl', 'Api Base Url');
+    const item = await kit.searchSettings('@id:wixMedia.wixAPI.baseURL', 'Base URL');
     await item.locator('input').fill(url);
-    await kit.waitUntil(`apiBaseUrl ${url} in settings.json`, () => fs.readFileSync(userSettingsFile, 'utf8').includes(`"wixMedia.apiBaseUrl": "${url}"`), 15000);
+    await kit.waitUntil(`wixAPI.baseURL ${url} in settings.json`, () => fs.readFileSync(userSettingsFile, 'utf8').includes(`"wixMedia.wixAPI.baseURL": "${url}"`), 15000);
     await page.keyboard.press('Control+W');
   };
 

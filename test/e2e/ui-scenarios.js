@@ -5,7 +5,7 @@
 // `kit` is a UiKit (ui-kit.js). The workspace (ctx.ws) is fixtures.writeSampleWorkspace: README.md,
 // index.html, styles.css, images/{hero,logo,gallery-1,gallery-2}.png; the bigger files and extra
 // Markdown files are written by the scenario that needs them. User settings hold wixMedia.siteId and
-// wixMedia.apiBaseUrl (the emulator); the API key is typed into `Wix Media: Set API Key`'s password box.
+// wixMedia.wixAPI.baseURL (the emulator); the API key is typed into `Wix Media: Set API Key`'s password box.
 // The scenarios run in order in one window: 1 stores the key the others use, 5 stores it again.
 // Env: E2E_README_SCREENSHOT=<file.png> also saves a clean screenshot for the README (scenario 1).
 const fs = require('fs');

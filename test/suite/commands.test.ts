@@ -44,7 +44,7 @@ describe('commands and the API key', () => {
     const contributed = pkg.contributes.commands as { command: string; category: string }[];
     assert.deepStrictEqual(contributed.map(c => c.command).sort(), [...COMMANDS].sort());
     for (const c of contributed) assert.strictEqual(c.category, 'Wix Media', c.command);
-    assert.deepStrictEqual(pkg.capabilities.untrustedWorkspaces.restrictedConfigurations, ['wixMedia.apiBaseUrl']);
+    assert.deepStrictEqual(pkg.capabilities.untrustedWorkspaces.restrictedConfigurations, ['wixMedia.wixAPI.baseURL', 'wixMedia.apiBaseUrl']);
   });
 
   it('setApiKey checks the key with a real List Folders call and stores it in SecretStorage, not in settings', async () => {
@@ -91,7 +91,7 @@ describe('commands and the API key', () => {
     await storeKey(emu);
     const other = await startEmulator();   // another "account": our stored key is wrong there
     try {
-      await setUserSettings({ apiBaseUrl: other.baseUrl, siteId: other.siteId });
+      await setUserSettings({ 'wixAPI.baseURL': other.baseUrl, siteId: other.siteId });
       const dir = filesDir('rejected');
       const f = await pngFile(dir, 'rejected.png');
       const r = await upload({ files: [f.uri], insert: 'none' });

@@ -33,7 +33,7 @@ export async function setUserSettings(values: Record<string, unknown>): Promise<
 /** Settings that make an upload ask nothing and go to `emu`. */
 export async function pointAt(emu: WixEmulator): Promise<void> {
   await setUserSettings({
-    apiBaseUrl: emu.baseUrl, siteId: emu.siteId, askForFolder: false, askForLabels: false,
+    'wixAPI.baseURL': emu.baseUrl, siteId: emu.siteId, askForFolder: false, askForLabels: false,
     defaultFolder: undefined, defaultLabels: undefined, waitForReady: true,
     'insert.templates': undefined, 'insert.referenceStyle': undefined,
     // Many suites upload identical bytes under several names and count the files: reuse would merge them.
@@ -44,7 +44,7 @@ export async function pointAt(emu: WixEmulator): Promise<void> {
 
 export async function resetUserSettings(): Promise<void> {
   await setUserSettings({
-    apiBaseUrl: undefined, siteId: undefined, askForFolder: undefined, askForLabels: undefined, defaultFolder: undefined,
+    'wixAPI.baseURL': undefined, apiBaseUrl: undefined, siteId: undefined, askForFolder: undefined, askForLabels: undefined, defaultFolder: undefined,
     defaultLabels: undefined, waitForReady: undefined, readyTimeoutSeconds: undefined, 'insert.templates': undefined,
     'insert.referenceStyle': undefined, apiKey: undefined, 'reuse.scope': undefined, manifest: undefined,
   });

@@ -1,5 +1,5 @@
 // Run only with workspace trust on and the folder NOT trusted (WIX_SUITE=untrusted, E2E_TRUST=untrusted):
-// a workspace's wixMedia.apiBaseUrl is ignored, so the key goes only where the user settings say; uploads work.
+// a workspace's wixMedia.wixAPI.baseURL (and its old name apiBaseUrl) is ignored, so the key goes only where the user settings say; uploads work.
 import * as assert from 'node:assert';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
@@ -28,7 +28,7 @@ describe('an untrusted workspace', () => {
     mkdirSync(path.dirname(settingsFile), { recursive: true });
     // The workspace tries to send the key to a host it chose. VS Code drops restricted settings from the
     // workspace model in Restricted Mode, so the label (an ordinary setting) shows when the file was read.
-    writeFileSync(settingsFile, JSON.stringify({ 'wixMedia.apiBaseUrl': evil.baseUrl, 'wixMedia.defaultLabels': ['from-workspace'] }, null, 2));
+    writeFileSync(settingsFile, JSON.stringify({ 'wixMedia.wixAPI.baseURL': evil.baseUrl, 'wixMedia.apiBaseUrl': evil.baseUrl, 'wixMedia.defaultLabels': ['from-workspace'] }, null, 2));
     await until('the workspace settings to load', () => {
       const labels = cfg().inspect<string[]>('defaultLabels')?.workspaceValue;
       return Array.isArray(labels) && labels[0] === 'from-workspace';
@@ -46,7 +46,7 @@ describe('an untrusted workspace', () => {
     assert.strictEqual(vscode.workspace.isTrusted, false, 'start this suite with the folder untrusted (E2E_TRUST=untrusted)');
   });
 
-  it('ignores the workspace apiBaseUrl: the key check and the upload go to the user-level host only', async () => {
+  it('ignores the workspace wixAPI.baseURL and apiBaseUrl: the key check and the upload go to the user-level host only', async () => {
     await storeKey(legit);
     const f = await pngFile(filesDir('untrusted'), 'restricted.png');
     const ed = await openEditor('markdown', '');

@@ -16,13 +16,13 @@ describe('Wix limits in the host (issue 10)', () => {
     await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
   });
   after(async () => {
-    await setUserSettings({ apiRateLimit: undefined, accountId: undefined, siteId: undefined });
+    await setUserSettings({ 'wixAPI.rateLimit': undefined, accountId: undefined, siteId: undefined });
   });
 
   it('20 files through the Explorer command under the rate-limit mode insert 20 references; nothing fails', async function () {
     this.timeout(120_000);
     // Wix's documented 200 a minute, with the minute scaled to 2 s; the emulator allows only 8 per 2 s.
-    await setUserSettings({ apiRateLimit: { requests: 200, windowSeconds: 2 } });
+    await setUserSettings({ 'wixAPI.rateLimit': { requests: 200, windowSeconds: 2 } });
     emu.setRateLimit({ calls: 8, windowMs: 2000 });
     const files: LocalFile[] = [];
     for (let i = 0; i < 20; i++) files.push(await pngFile(dir, `rl-${String(i).padStart(2, '0')}.png`, 4 + i, 3));

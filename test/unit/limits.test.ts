@@ -23,8 +23,33 @@ describe('limits: package.json agrees with src/wix/limits.ts', () => {
     assert.equal(settings['wixMedia.defaultLabels'].items?.maxLength, LIMITS.label);
   });
 
-  it('the defaults of apiBaseUrl and resumableThresholdMB', () => {
-    assert.equal(settings['wixMedia.apiBaseUrl'].default, DEFAULT_BASE_URL);
+  it('the defaults of wixAPI.baseURL and resumableThresholdMB', () => {
+    assert.equal(settings['wixMedia.wixAPI.baseURL'].default, DEFAULT_BASE_URL);
     assert.equal(settings['wixMedia.resumableThresholdMB'].default, DEFAULT_RESUMABLE_THRESHOLD_MB);
+  });
+});
+
+// VS Code 1.100's Settings editor titles a setting from its key (settingKeyToDisplayFormat in
+// src/vs/workbench/contrib/preferences/browser/settingsTreeModels.ts): camelCase split, first letter upper,
+// and only these words upper-cased. A key such as `apiBaseUrl` reads "Api Base Url".
+const UPPER_WORDS = new Set(['css', 'html', 'scss', 'less', 'json', 'js', 'ts', 'ie', 'id', 'php', 'scm']);
+function wordify(key: string): string {
+  return key.replace(/\.([a-z0-9])/g, (_m, c: string) => ` › ${c.toUpperCase()}`)
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2').replace(/^[a-z]/g, c => c.toUpperCase())
+    .replace(/\b\w+\b/g, w => (UPPER_WORDS.has(w.toLowerCase()) ? w.toUpperCase() : w));
+}
+
+describe('settings titles read as words (issue 9 §5)', () => {
+  it('no current setting is titled "Api", "Url", "Mb" or "Id" (deprecated old names are hidden unless set)', () => {
+    const titles = Object.entries(settings as Record<string, Setting & { markdownDeprecationMessage?: string; deprecationMessage?: string }>)
+      .filter(([, s]) => !s.markdownDeprecationMessage && !s.deprecationMessage)
+      .map(([key]) => {
+        const dot = key.lastIndexOf('.');
+        return `${wordify(key.slice(0, dot))}: ${wordify(key.slice(dot + 1))}`;
+      });
+    assert.ok(titles.includes('Wix Media › Wix API: Base URL'), titles.join('\n'));
+    assert.ok(titles.includes('Wix Media › Wix API: Rate Limit'), titles.join('\n'));
+    const bad = titles.filter(t => /\b(Api|Url|Mb|Id|Uri)\b/.test(t));
+    assert.deepEqual(bad, []);
   });
 });

@@ -11,10 +11,11 @@ const pkg = JSON.parse(readFileSync(resolve(__dirname, '../../../package.json'),
 const props = pkg.contributes.configuration.properties;
 
 describe('reliability: workspace trust in the manifest (issue 5)', () => {
-  it('a workspace cannot choose where the key goes: wixMedia.apiBaseUrl is application-scoped and restricted', () => {
+  it('a workspace cannot choose where the key goes: wixMedia.wixAPI.baseURL and its old name are application-scoped and restricted', () => {
+    assert.equal(props['wixMedia.wixAPI.baseURL'].scope, 'application');
     assert.equal(props['wixMedia.apiBaseUrl'].scope, 'application');
     assert.equal(pkg.capabilities.untrustedWorkspaces.supported, 'limited');
-    assert.deepEqual(pkg.capabilities.untrustedWorkspaces.restrictedConfigurations, ['wixMedia.apiBaseUrl']);
+    assert.deepEqual(pkg.capabilities.untrustedWorkspaces.restrictedConfigurations, ['wixMedia.wixAPI.baseURL', 'wixMedia.apiBaseUrl']);
   });
 
   it('uploading stays allowed in Restricted Mode: no command or menu is gated on trust', () => {

@@ -1,7 +1,7 @@
 // Pure rules of the folder prompt (no vscode import, so unit tests run them): what typed text means, which
 // listed entries it matches, and how a choice is sent to Wix.
 
-/** Where the files go. A browsed folder goes by its ID; only a typed (or recent) path goes as `filePath`. */
+/** Where the files go. A browsed folder goes by its ID (also when picked again from Recent); only a typed path goes as `filePath`. */
 export interface FolderChoice {
   /** The folder the user browsed into (parentFolderId); absent: media-root. */
   folderId?: string;

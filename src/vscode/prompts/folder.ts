@@ -5,13 +5,15 @@ import * as vscode from 'vscode';
 import type { Folder } from '../../wix/types';
 import { describeError } from '../../wix/messages';
 import { folderPathProblem } from '../validate';
+import { recentFolderChoice, type RecentFolder } from '../recent';
 import { exactMatch, matchesTyped, normalizePath, typedChoice, type FolderChoice } from './folder-choice';
 
 export type { FolderChoice } from './folder-choice';
 
 export interface FolderPromptDeps {
   listFolders(parentFolderId: string | undefined, signal: AbortSignal): Promise<Folder[]>;
-  recent: readonly string[];
+  /** Folders used before; a browsed one goes again by its ID. */
+  recent: readonly RecentFolder[];
   totalSteps: number;
 }
 
@@ -79,7 +81,7 @@ function pickOnce(deps: FolderPromptDeps, here: Place, canGoUp: boolean): Promis
     { label: `$(edit) ${vscode.l10n.t('Type a new path…')}`, description: vscode.l10n.t('Missing folders are created'), choice: { kind: 'type' }, alwaysShow: true },
   ];
   const recentPaths = dedupeIgnoringCase(deps.recent);
-  const recentItem = (p: string): Item => ({ label: `$(history) ${p}`, choice: { kind: 'path', choice: { filePath: p, display: p } }, alwaysShow: true });
+  const recentItem = (r: RecentFolder): Item => ({ label: `$(history) ${r.display}`, choice: { kind: 'path', choice: recentFolderChoice(r) }, alwaysShow: true });
   let folders: Folder[] | undefined;
   let listProblem: string | undefined;
 
@@ -110,10 +112,10 @@ function pickOnce(deps: FolderPromptDeps, here: Place, canGoUp: boolean): Promis
     const typed = typedChoice(value, here);
     const text = value.trim();
     const folderMatches = text.includes('/') ? [] : sorted.filter(f => matchesTyped(text, f.displayName));
-    const recentMatches = recentPaths.filter(p => matchesTyped(text, p));
+    const recentMatches = recentPaths.filter(r => matchesTyped(text, r.display));
     // Text naming a listed folder or a recent path exactly means that entry; else the typed path comes first.
     const exact = !text.includes('/') && exactMatch(text, sorted, f => f.displayName);
-    const exactRecent = exactMatch(text, recentPaths, p => p);
+    const exactRecent = exactMatch(text, recentPaths, r => r.display);
     // The fixed entries answer to the start of their names ("Upload here", "Up", "Type a new path…").
     const fixedMatches = fixed.filter(i => plain(i.label).toLowerCase().startsWith(text.toLowerCase()));
     const exactFixed = fixedMatches.some(i => plain(i.label).toLowerCase() === text.toLowerCase());
@@ -161,9 +163,9 @@ function plain(label: string): string {
   return label.replace(/^\$\([^)]*\)\s*/, '');
 }
 
-function dedupeIgnoringCase(paths: readonly string[]): string[] {
+function dedupeIgnoringCase(recent: readonly RecentFolder[]): RecentFolder[] {
   const seen = new Set<string>();
-  return paths.filter(p => { const k = p.toLowerCase(); if (seen.has(k)) return false; seen.add(k); return true; });
+  return recent.filter(r => { const k = r.display.toLowerCase(); if (seen.has(k)) return false; seen.add(k); return true; });
 }
 
 function typePath(deps: FolderPromptDeps, here: Place): Promise<FolderChoice | 'back' | undefined> {

@@ -1,0 +1,44 @@
+// Recent folders are places, not just paths (issue 9): a folder browsed into is remembered with its ID, so
+// picking it again (the folder prompt's Recent list, paste's "last used folder") never lands on a sibling of
+// the same name. Paths remembered before this change are still offered, as paths.
+import * as assert from 'node:assert/strict';
+import type * as vscode from 'vscode';
+import { Recents, recentFolderChoice } from '../../src/vscode/recent';
+
+function memento(initial: Record<string, unknown> = {}): vscode.Memento {
+  const m = new Map(Object.entries(initial));
+  return {
+    keys: () => [...m.keys()],
+    get: <T>(k: string, d?: T) => (m.has(k) ? m.get(k) as T : d) as T,
+    update: async (k: string, v: unknown) => { if (v === undefined) m.delete(k); else m.set(k, v); },
+  } as vscode.Memento;
+}
+
+describe('recent folders keep the folder ID', () => {
+  it('a browsed folder comes back by its ID; a typed path as a path; a typed path below a browsed folder as both', async () => {
+    const r = new Recents(memento());
+    await r.remember({ display: '/typed/path', filePath: '/typed/path' }, []);
+    await r.remember({ display: '/news/sub', id: 'NEWER', filePath: 'sub' }, []);
+    await r.remember({ display: '/news', id: 'NEWER' }, []);
+    const [news, sub, typed] = r.folders();
+    assert.deepEqual(recentFolderChoice(news), { folderId: 'NEWER', filePath: undefined, display: '/news' });
+    assert.deepEqual(recentFolderChoice(sub), { folderId: 'NEWER', filePath: 'sub', display: '/news/sub' });
+    assert.deepEqual(recentFolderChoice(typed), { filePath: '/typed/path', display: '/typed/path' });
+  });
+
+  it('one entry per path ignoring case, the newest use deciding which folder it means', async () => {
+    const r = new Recents(memento());
+    await r.remember({ display: '/news', id: 'OLDER' }, []);
+    await r.remember({ display: '/News', id: 'NEWER' }, []);
+    assert.deepEqual(r.folders(), [{ display: '/News', id: 'NEWER' }]);
+  });
+
+  it('paths remembered by an earlier version are still offered, as paths, after the places', async () => {
+    const r = new Recents(memento({ 'wixMedia.recentFolders': ['/old/one', '/news'] }));
+    assert.deepEqual(r.folders().map(recentFolderChoice), [
+      { filePath: '/old/one', display: '/old/one' }, { filePath: '/news', display: '/news' },
+    ]);
+    await r.remember({ display: '/news', id: 'NEWER' }, []);
+    assert.deepEqual(r.folders(), [{ display: '/news', id: 'NEWER' }, { display: '/old/one', filePath: '/old/one' }]);
+  });
+});
