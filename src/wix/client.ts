@@ -1,5 +1,4 @@
 // WixMediaClient: the Media Manager client the upload engine, the CLI and the VS Code face use (MediaClient).
-import { createHash } from 'node:crypto';
 import type { Dispatcher } from 'undici';
 import type { ClientOptions, FileSource, MediaClient, UploadOptions, WaitOptions } from './contract';
 import { WixError } from './errors';
@@ -9,7 +8,7 @@ import { DEFAULT_BASE_URL, DEFAULT_RESUMABLE_THRESHOLD_MB, MB } from './limits';
 import { silentLogger } from './log';
 import type { ProxySettings } from './proxy';
 import { claimFile, findStoredUpload } from './lookup';
-import { sharedRateLimiter, type ApiRateLimiter, type RateLimitOptions } from './rate-limit';
+import { apiRateLimiter, type ApiRateLimiter, type RateLimitOptions } from './rate-limit';
 import { cancelledError, withFileName, wixError } from './messages';
 import { importFile, type ImportFileRequest } from './import-file';
 import { mimeTypeFor } from './mime';
@@ -88,9 +87,7 @@ export class WixMediaClient implements MediaClient {
     this.requestTimeoutMs = requestTimeoutMs;
     const logger = redactingLogger(opts.logger ?? silentLogger);
     // One limiter per API host and key in the whole process: Wix counts per app instance, not per client.
-    const rate = opts.rateLimit || undefined;
-    const identity = `${baseUrl}|${createHash('sha256').update(opts.apiKey).digest('hex').slice(0, 16)}|${rate?.requestsPerWindow ?? ''}/${rate?.windowMs ?? ''}`;
-    this.limiter = opts.rateLimit === false ? undefined : sharedRateLimiter(identity, opts.rateLimit, logger);
+    this.limiter = apiRateLimiter(baseUrl, opts.apiKey, opts.rateLimit, logger);
     this.http = new WixHttp({
       apiKey: opts.apiKey,
       siteId: opts.siteId,

@@ -10,7 +10,7 @@ import { parseErrorResponse } from './errors-parse';
 import { hasProxy, proxyDispatcher, proxyLogLine, type ProxySettings } from './proxy';
 import { silentLogger, type Logger } from './log';
 import { cancelledError, localError, wixError } from './messages';
-import type { ApiRateLimiter } from './rate-limit';
+import { sendPaced, type ApiRateLimiter } from './rate-limit';
 import { parseRetryAfter } from './errors-parse';
 import { redact, redactUrl } from './redact';
 
@@ -67,9 +67,6 @@ export interface HttpOptions {
   /** Paces every API-host call (never upload-host ones); see rate-limit.ts. */
   limiter?: ApiRateLimiter;
 }
-
-/** 429s one API call waits out behind the limiter before it counts as a failed attempt. */
-const MAX_THROTTLED_WAITS = 6;
 
 /** An Agent for one client: keep-alive for the API and upload hosts, bounded connections, timeouts on every request. */
 export function createDispatcher(requestTimeoutMs: number, connections = DEFAULT_CONNECTIONS, proxy?: ProxySettings): Dispatcher {
@@ -231,15 +228,7 @@ export class WixHttp {
     const body = opts.body === undefined ? undefined : JSON.stringify(opts.body);
     const limiter = this.opts.limiter;
     return this.withRetry(opts.what ?? `${method} ${path}`, async () => {
-      let res: SendResult;
-      for (let waits = 0; ; waits++) {
-        await limiter?.take(opts.signal, opts.fileName);
-        res = await this.send({ method, url, headers: this.apiHeaders(body !== undefined), body, signal: opts.signal, fileName: opts.fileName }, true);
-        if (!limiter) break;
-        if (res.status !== 429) { limiter.passed(); break; }
-        limiter.throttled(parseRetryAfter(res.headers['retry-after']));
-        if (waits >= MAX_THROTTLED_WAITS) break;
-      }
+      const res = await sendPaced(limiter, () => this.send({ method, url, headers: this.apiHeaders(body !== undefined), body, signal: opts.signal, fileName: opts.fileName }, true), opts.signal, opts.fileName);
       if (res.status < 200 || res.status >= 300) throw parseErrorResponse(res.status, res.text, res.headers, opts.fileName);
       return parseJson<T>(res, opts.fileName);
     }, opts.signal, opts.fileName);

@@ -185,7 +185,7 @@ export class WixEmulator {
     const url = new URL(req.url ?? '/', this.baseUrl);
     const record: RecordedRequest = {
       method: req.method ?? 'GET', path: url.pathname, query: Object.fromEntries(url.searchParams),
-      headers: { ...req.headers }, bytesReceived: 0, status: 0, closed: false,
+      headers: { ...req.headers }, at: Date.now(), bytesReceived: 0, status: 0, closed: false,
     };
     this.requests.push(record);
     // Counted from arrival to the response's close, which is how a client's concurrency bound shows from here.
