@@ -11,7 +11,6 @@ import { hasProxy, proxyDispatcher, proxyLogLine, type ProxySettings } from './p
 import { silentLogger, type Logger } from './log';
 import { cancelledError, localError, wixError } from './messages';
 import { sendPaced, type ApiRateLimiter } from './rate-limit';
-import { parseRetryAfter } from './errors-parse';
 import { redact, redactUrl } from './redact';
 
 export type FullRetryPolicy = RetryPolicy & {
