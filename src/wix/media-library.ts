@@ -1,5 +1,6 @@
 // Reading the Media Manager (List Files, Search Files, Get Folder) and Bulk Delete, for the hover and the view.
 // Shapes: test/emulator/README.md "Listing and trash" (Wix's List Files / Search Files / Bulk Delete Files pages).
+import { generateDownloadLink, type DownloadLink } from './download-link';
 import { DEFAULT_REQUEST_TIMEOUT_MS, DEFAULT_RETRY, WixHttp } from './http';
 import type { Logger } from './log';
 import { apiRateLimiter, type ApiRateLimiter, type RateLimitOptions } from './rate-limit';
@@ -72,6 +73,11 @@ export class MediaLibraryClient {
       query: { parentFolderId, 'paging.limit': String(limit), 'paging.cursor': cursor }, signal, what: 'list-folders',
     });
     return { folders: r.folders ?? [], next: nextOf(r.nextCursor) };
+  }
+
+  /** A download link for a private file (its static URL answers 403), working for `minutes`. */
+  downloadLink(fileId: string, minutes: number, signal?: AbortSignal): Promise<DownloadLink> {
+    return generateDownloadLink(this.http, fileId, minutes, signal);
   }
 
   /** Moves files to the site's trash (Bulk Delete Files, permanent false): Wix can restore them from there. */
