@@ -10,7 +10,7 @@ import { silentLogger } from './log';
 import type { ProxySettings } from './proxy';
 import { claimFile, findStoredUpload } from './lookup';
 import { apiRateLimiter, type ApiRateLimiter, type RateLimitOptions } from './rate-limit';
-import { cancelledError, withFileName, wixError } from './messages';
+import { cancelledError, withFileName } from './messages';
 import { importFile, type ImportFileRequest } from './import-file';
 import { mimeTypeFor } from './mime';
 import { uploadViaPut } from './put-upload';
