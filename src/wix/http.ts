@@ -215,6 +215,17 @@ export class WixHttp {
     return h;
   }
 
+  /**
+   * Wix's clock minus ours, from the Date header of the last API answer (RFC 9110 §6.6.1; whole seconds, so it
+   * reads up to 1 s low). 0 until an answer carried one. Used to compare our times with Wix's createdDate.
+   */
+  clockOffsetMs = 0;
+
+  private noteServerClock(date: string | string[] | undefined): void {
+    const at = Date.parse(Array.isArray(date) ? date[0] : date ?? '');
+    if (!Number.isNaN(at)) this.clockOffsetMs = at - Date.now();
+  }
+
   /** A Wix REST call (path under baseUrl), retried per policy; non-2xx -> WixError from the envelope. */
   async api<T>(
     method: Method,
@@ -228,6 +239,7 @@ export class WixHttp {
     const limiter = this.opts.limiter;
     return this.withRetry(opts.what ?? `${method} ${path}`, async () => {
       const res = await sendPaced(limiter, () => this.send({ method, url, headers: this.apiHeaders(body !== undefined), body, signal: opts.signal, fileName: opts.fileName }, true), opts.signal, opts.fileName);
+      this.noteServerClock(res.headers.date);
       if (res.status < 200 || res.status >= 300) throw parseErrorResponse(res.status, res.text, res.headers, opts.fileName);
       return parseJson<T>(res, opts.fileName);
     }, opts.signal, opts.fileName);

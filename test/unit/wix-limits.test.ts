@@ -12,7 +12,9 @@ import { type WixError } from '../../src/wix/errors';
 import { fileSourceFromPath } from '../../src/wix/file-source';
 import type { Logger } from '../../src/wix/log';
 import { describeError } from '../../src/wix/messages';
+import { CLOCK_TOLERANCE_MS } from '../../src/wix/lookup';
 import { WixEmulator, type RecordedRequest } from '../emulator/server';
+import { uploadViaPut } from '../helpers/emulator-client';
 import { makePng, tempDir, writeFile, writeRandomFile } from '../helpers/fixtures';
 
 const KB = 1024;
@@ -149,18 +151,22 @@ describe('wix limits: rate limit, lost answers, slow finalize, upload-host error
     it('a lost PUT answer: the stored file is found in its folder and adopted; one file, that reference', async () => {
       const log = recordingLogger();
       const c = client(emu, { rateLimit: false, logger: log });
-      // An older file of the same name and size, and another in the folder, must not be taken for it.
-      await c.uploadFile(mem('lost.txt', 'the lost body'), { filePath: '/docs/lost' });
-      await new Promise((r) => setTimeout(r, 5));
-      await c.uploadFile(mem('other.txt', 'other'), { filePath: '/docs/lost' });
+      // A teammate's older file of the same name and size (stored by someone else, so this client never saw it),
+      // and another file in the folder: neither may be taken for it.
+      const decoy = await uploadViaPut(emu, Buffer.from('the lost body'), { mimeType: 'text/plain', filename: 'lost.txt', filePath: '/docs/lost' });
+      assert.equal(decoy.status, 200);
+      await uploadViaPut(emu, Buffer.from('other'), { mimeType: 'text/plain', filename: 'other.txt', filePath: '/docs/lost' });
+      // Older than the look-up's clock tolerance (2 s, plus up to 1 s from the Date header's whole seconds).
+      await new Promise((r) => setTimeout(r, CLOCK_TOLERANCE_MS + 1500));
       emu.requests.length = 0;
       const started = Date.now();
       emu.inject({ type: 'lose-answer', route: 'put' });
       const [item] = await new UploadQueue(c).enqueue([{ source: mem('lost.txt', 'the lost body'), options: { filePath: '/docs/lost' } }]).done;
       assert.equal(item.state, 'done', item.message);
       const copies = emu.files.filter((f) => f.descriptor.displayName === 'lost.txt');
-      assert.equal(copies.length, 2, 'the old one and the one whose answer was lost; no third');
+      assert.equal(copies.length, 2, 'the teammate\'s and the one whose answer was lost; no third');
       const fresh = copies.find((f) => Date.parse(f.descriptor.createdDate!) >= started - 1)!;
+      assert.notEqual(fresh.descriptor.id, decoy.json.file.id);
       assert.equal(item.descriptor?.id, fresh.descriptor.id, 'the reference is the file this attempt stored');
       assert.equal(emu.requests.filter(isPlainPut).length, 1, 'not uploaded again');
       const list = emu.requests.find(isListFiles)!;
@@ -168,6 +174,32 @@ describe('wix limits: rate limit, lost answers, slow finalize, upload-host error
       assert.equal(list.query['sort.order'], 'DESC');
       assert.equal(list.query.parentFolderId, fresh.descriptor.parentFolderId);
       assert.ok(log.lines.some((l) => /Wix had stored it as/.test(l)));
+    });
+
+    it('a PUT answer that times out while Wix is still storing it: looked for again after pauses; one file, that reference', async () => {
+      const c = client(emu, { rateLimit: false, uploadIdleTimeoutMs: 800 });
+      // The answer comes 2.5 s after the body; the client gives up after 0.8 s, before the file is stored.
+      emu.inject({ type: 'delay', route: 'put', ms: 2500 });
+      const [item] = await new UploadQueue(c).enqueue([{ source: mem('late.txt', 'stored late') }]).done;
+      assert.equal(item.state, 'done', item.message);
+      assert.equal(emu.files.length, 1, 'stored once');
+      assert.equal(item.descriptor?.id, emu.files[0].descriptor.id, 'the reference is that file');
+      assert.equal(emu.requests.filter(isPlainPut).length, 1, 'not uploaded again');
+      assert.ok(emu.requests.filter(isListFiles).length >= 2, 'looked again after a pause');
+    });
+
+    it('a connection reset after the whole body, with nothing stored: uploaded again, exactly one file', async () => {
+      const c = client(emu, { rateLimit: false });
+      const body = 'y'.repeat(3000);
+      emu.inject({ type: 'reset', route: 'put', afterBytes: body.length });
+      const [item] = await new UploadQueue(c).enqueue([{ source: mem('reset.txt', body) }]).done;
+      assert.equal(item.state, 'done', item.message);
+      assert.equal(emu.files.length, 1);
+      assert.equal(item.descriptor?.id, emu.files[0].descriptor.id);
+      const puts = emu.requests.filter(isPlainPut);
+      assert.equal(puts.length, 2, 'the first PUT stored nothing, so it was sent again');
+      assert.equal(puts[0].bytesReceived, body.length, 'the whole body had arrived before the reset');
+      assert.ok(emu.requests.some(isListFiles), 'it looked before uploading again');
     });
 
     it('a PUT dropped mid-body: nothing was stored, so the look-up finds nothing and it is uploaded again, once', async () => {
