@@ -188,14 +188,20 @@ describe('wix limits: rate limit, lost answers, slow finalize, upload-host error
       assert.ok(emu.requests.filter(isListFiles).length >= 2, 'looked again after a pause');
     });
 
-    it('a connection reset after the whole body, with nothing stored: uploaded again, exactly one file', async () => {
+    it('a connection reset after the whole body, with nothing stored: uploaded again, exactly one file; a teammate\'s same-name file is not adopted', async () => {
       const c = client(emu, { rateLimit: false });
       const body = 'y'.repeat(3000);
+      // A teammate's file of the same name and size from a few seconds before: not this upload, never adopted.
+      const decoy = await uploadViaPut(emu, Buffer.from(body), { mimeType: 'text/plain', filename: 'reset.txt' });
+      assert.equal(decoy.status, 200);
+      await new Promise((r) => setTimeout(r, CLOCK_TOLERANCE_MS + 1500));
+      emu.requests.length = 0;
       emu.inject({ type: 'reset', route: 'put', afterBytes: body.length });
       const [item] = await new UploadQueue(c).enqueue([{ source: mem('reset.txt', body) }]).done;
       assert.equal(item.state, 'done', item.message);
-      assert.equal(emu.files.length, 1);
-      assert.equal(item.descriptor?.id, emu.files[0].descriptor.id);
+      assert.equal(emu.files.length, 2, 'the teammate\'s file and this one');
+      const mine = emu.files.find((f) => f.descriptor.id !== decoy.json.file.id)!;
+      assert.equal(item.descriptor?.id, mine.descriptor.id, 'the reference is the file uploaded again, not the teammate\'s');
       const puts = emu.requests.filter(isPlainPut);
       assert.equal(puts.length, 2, 'the first PUT stored nothing, so it was sent again');
       assert.equal(puts[0].bytesReceived, body.length, 'the whole body had arrived before the reset');
