@@ -8,6 +8,7 @@ import { COPY_FORMATS, type CopyFormat } from './hover';
 import { readConfig } from './config';
 import { mediaView, referenceFor, type MediaNode } from './media-view';
 import { mediaData } from './media-view-data';
+import { linkable } from './private-view-links';
 import { VIEW_ID } from './media-view-lazy';
 import { reuseStores } from './reuse-setup';
 import type { Services } from './services';
@@ -32,8 +33,8 @@ export function textAs(d: FileDescriptor, format: CopyFormat): string {
     case 'url': return staticUrl(d);
     case 'markdown': return formatReference(d, { languageId: 'markdown' });
     case 'html': return formatReference(d, { languageId: 'html' });
-    case 'wixUri': return wixUri(d) ?? staticUrl(d);
-    case 'json': return JSON.stringify({ id: d.id, name: d.displayName, url: staticUrl(d), wixUri: wixUri(d) ?? null, mediaType: d.mediaType, sizeInBytes: d.sizeInBytes }, null, 2);
+    case 'wixUri': return (!d.private && wixUri(d)) || staticUrl(d);
+    case 'json': return JSON.stringify({ id: d.id, name: d.displayName, url: staticUrl(d), wixUri: (!d.private && wixUri(d)) || null, mediaType: d.mediaType, sizeInBytes: d.sizeInBytes }, null, 2);
   }
 }
 
@@ -52,7 +53,9 @@ export async function copyAs(s: Services, args: readonly unknown[]): Promise<{ c
     if (!picked) return {};
     format = picked.format;
   }
-  const text = textAs(d, format);
+  const [usable] = (await linkable(s, [d])) ?? [];
+  if (!usable) return {};
+  const text = textAs(usable, format);
   await vscode.env.clipboard.writeText(text);
   vscode.window.setStatusBarMessage(vscode.l10n.t('Wix Media: copied {0} as {1}', d.displayName, formatLabel(format)), 3000);
   return { copied: text };
@@ -85,15 +88,18 @@ export async function insertFile(s: Services, args: readonly unknown[]): Promise
     void vscode.window.showWarningMessage(vscode.l10n.t('Wix Media: open a text editor to insert {0} into.', d.displayName));
     return {};
   }
-  const text = referenceFor(d, editor.document.languageId, readConfig(editor.document.uri));
+  const [usable] = (await linkable(s, [d])) ?? [];
+  if (!usable) return {};
+  const text = referenceFor(usable, editor.document.languageId, readConfig(editor.document.uri));
   const ok = await editor.edit((b) => { for (const sel of editor.selections) b.replace(sel, text); });
   return ok ? { inserted: text } : {};
 }
 
 export async function openInBrowser(s: Services, args: readonly unknown[]): Promise<{ opened?: string }> {
   const d = await fileOfNode(s, args[0]);
-  const url = d ? staticUrl(d) : '';
-  if (!d || !url) return {};
+  const [usable] = d ? (await linkable(s, [d])) ?? [] : [];
+  const url = usable ? staticUrl(usable) : '';
+  if (!usable || !url) return {};
   await vscode.env.openExternal(vscode.Uri.parse(url));
   return { opened: url };
 }

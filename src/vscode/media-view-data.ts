@@ -4,6 +4,7 @@ import type * as vscode from 'vscode';
 import { WixError } from '../wix/errors';
 import { MediaLibraryClient } from '../wix/media-library';
 import type { FileDescriptor } from '../wix/types';
+import { readConfig } from './config';
 import { oncePerWindow } from './once-per-window';
 import type { Services } from './services';
 
@@ -25,7 +26,8 @@ export class MediaData implements vscode.Disposable {
     if (!c || c.apiKey !== conn.apiKey || c.siteId !== conn.siteId || c.baseUrl !== conn.baseUrl) {
       if (this.current) this.retired.push(this.current.client);
       const version = String(this.s.context.extension.packageJSON?.version ?? '0.0.0');
-      this.current = { conn, client: new MediaLibraryClient(conn, this.s.log, `wix-media-vscode/${version}`) };
+      // The uploads' rate: the view shares their limiter (one budget per key at Wix).
+      this.current = { conn, client: new MediaLibraryClient({ ...conn, rateLimit: readConfig().apiRateLimit }, this.s.log, `wix-media-vscode/${version}`) };
     }
     return { client: this.current!.client, siteId: conn.siteId };
   }

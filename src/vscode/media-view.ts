@@ -12,6 +12,7 @@ import { MEDIA_ROOT, type FileDescriptor, type Folder } from '../wix/types';
 import { readConfig, referenceFormat, type WixMediaConfig } from './config';
 import { mediaData } from './media-view-data';
 import { oncePerWindow } from './once-per-window';
+import { linkable } from './private-view-links';
 import type { Services } from './services';
 
 import { FILE_MIME, VIEW_ID } from './media-view-lazy';
@@ -79,7 +80,11 @@ export class MediaView implements vscode.TreeDataProvider<MediaNode>, vscode.Tre
   confirm = async (message: string, detail: string, button: string): Promise<string | undefined> =>
     vscode.window.showWarningMessage(message, { modal: true, detail }, button);
 
+  /** The drop edit a drag from this view makes (the same one registered for every document). */
+  readonly drop: MediaDropProvider;
+
   constructor(private readonly s: Services) {
+    this.drop = new MediaDropProvider(s);
     s.context.subscriptions.push(this.changed, { dispose: s.session.queue.onDidChange((item) => void this.onItem(item)) });
   }
 
@@ -294,7 +299,9 @@ export class MediaView implements vscode.TreeDataProvider<MediaNode>, vscode.Tre
         const d = node.file;
         const t = new vscode.TreeItem(d.displayName, vscode.TreeItemCollapsibleState.None);
         t.description = `${d.mediaType.toLowerCase()} · ${formatBytes(Number(d.sizeInBytes) || 0)}`;
-        t.tooltip = new vscode.MarkdownString(`**${d.displayName}**\n\n${staticUrl(d)}`);
+        // A private file's static URL answers 403: the tooltip never shows it (insert or copy makes a link).
+        const where = d.private ? vscode.l10n.t('Private: inserting or copying it makes a download link.') : staticUrl(d);
+        t.tooltip = new vscode.MarkdownString(`**${d.displayName}**\n\n${where}`);
         const thumb = thumbnails() ? thumbnailUrl(d) : undefined;
         t.iconPath = thumb ? vscode.Uri.parse(thumb) : new vscode.ThemeIcon(TYPE_ICONS[d.mediaType] ?? 'file');
         t.contextValue = 'wixMedia.file';
@@ -317,19 +324,28 @@ export class MediaView implements vscode.TreeDataProvider<MediaNode>, vscode.Tre
     const files = source.filter((n): n is Extract<MediaNode, { kind: 'file' }> => n.kind === 'file').map((n) => n.file);
     if (!files.length) return;
     dt.set(FILE_MIME, new vscode.DataTransferItem(JSON.stringify(files)));
-    dt.set('text/plain', new vscode.DataTransferItem(files.map(staticUrl).join('\n')));
+    // Plain text carries public files only: a private file's static URL answers 403, and a link can't be made
+    // here without a request per drag. Dropped into an editor, the drop edit below makes its download link.
+    const open = files.filter((f) => !f.private).map(staticUrl).filter(Boolean);
+    if (open.length) dt.set('text/plain', new vscode.DataTransferItem(open.join('\n')));
   }
 }
 
-/** The reference for a file in a document of this language, as the user's templates and style say. */
-/** The reference an upload would insert in that language (the same style rule: wixUri only where it applies). */
+/**
+ * The reference an upload would insert in that language (the same style rule: wixUri only where it applies).
+ * A private file is referenced by its download link (in `url`), never by a wix: URI.
+ */
 export function referenceFor(d: FileDescriptor, languageId: string, cfg: Pick<WixMediaConfig, 'templates'>): string {
-  return formatReference(d, referenceFormat(languageId, cfg.templates));
+  const format = referenceFormat(languageId, cfg.templates);
+  return formatReference(d, d.private ? { ...format, style: 'url' } : format);
 }
 
 /** Turns files dragged from the view into references in the language of the document they land in. */
 export class MediaDropProvider implements vscode.DocumentDropEditProvider {
   static readonly kind = vscode.DocumentDropOrPasteEditKind.Empty.append('wixMedia', 'reference');
+
+  /** Without services a private file can't get its download link, so a drop of one is refused. */
+  constructor(private readonly s?: Services) {}
 
   async provideDocumentDropEdits(doc: vscode.TextDocument, _pos: vscode.Position, dt: vscode.DataTransfer): Promise<vscode.DocumentDropEdit | undefined> {
     const item = dt.get(FILE_MIME);
@@ -337,8 +353,10 @@ export class MediaDropProvider implements vscode.DocumentDropEditProvider {
     let files: FileDescriptor[];
     try { files = JSON.parse(await item.asString()) as FileDescriptor[]; } catch { return undefined; }
     if (!Array.isArray(files) || !files.length) return undefined;
+    const usable = this.s ? await linkable(this.s, files) : files.some((f) => f.private) ? undefined : files;
+    if (!usable) return undefined;
     const cfg = readConfig(doc.uri);
-    const text = files.map((f) => referenceFor(f, doc.languageId, cfg)).join(eolOf(doc));
+    const text = usable.map((f) => referenceFor(f, doc.languageId, cfg)).join(eolOf(doc));
     const edit = new vscode.DocumentDropEdit(text, vscode.l10n.t('Insert Wix Media reference'), MediaDropProvider.kind);
     edit.yieldTo = [];
     return edit;
@@ -347,7 +365,7 @@ export class MediaDropProvider implements vscode.DocumentDropEditProvider {
 
 /** The one view of this window; files dragged from it drop as references. */
 export const mediaView = oncePerWindow((s) => {
-  s.context.subscriptions.push(vscode.languages.registerDocumentDropEditProvider({ pattern: '**' }, new MediaDropProvider(), {
+  s.context.subscriptions.push(vscode.languages.registerDocumentDropEditProvider({ pattern: '**' }, new MediaDropProvider(s), {
     providedDropEditKinds: [MediaDropProvider.kind], dropMimeTypes: [FILE_MIME],
   }));
   return new MediaView(s);

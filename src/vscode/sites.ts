@@ -7,6 +7,7 @@ import { requestVia, sharedAgent } from '../wix/undici-core';
 import { WixError } from '../wix/errors';
 import { parseErrorResponse } from '../wix/errors-parse';
 import type { Logger } from '../wix/log';
+import { apiRateLimiter, sendPaced, type RateLimitOptions } from '../wix/rate-limit';
 import { wixError } from '../wix/messages';
 
 export interface SiteSummary {
@@ -39,13 +40,17 @@ export function accountIdFrom(text: string): string | undefined {
   return new RegExp(`^${GUID.source}$`).test(t) ? t.toLowerCase() : undefined;
 }
 
-async function call(baseUrl: string, path: string, init: { method: 'GET' | 'POST'; headers: Record<string, string>; body?: string }, log: Logger, signal?: AbortSignal) {
+async function call(baseUrl: string, path: string, init: { method: 'GET' | 'POST'; headers: Record<string, string>; body?: string }, log: Logger, signal?: AbortSignal, rate?: RateLimitOptions | false) {
   const url = new URL(path, baseUrl);
+  // These calls count against the key's one budget at Wix too: the same process-wide limiter as the uploads.
+  const limiter = apiRateLimiter(baseUrl, init.headers.authorization, rate, log);
   try {
-    const res = await requestVia(sharedAgent(), url, { ...init, signal, headersTimeout: TIMEOUT_MS, bodyTimeout: TIMEOUT_MS });
-    const text = await res.body.text();
-    log.debug(`${init.method} ${url.pathname} -> ${res.statusCode}`);
-    return { status: res.statusCode, text, headers: res.headers };
+    return await sendPaced(limiter, async () => {
+      const res = await requestVia(sharedAgent(), url, { ...init, signal, headersTimeout: TIMEOUT_MS, bodyTimeout: TIMEOUT_MS });
+      const text = await res.body.text();
+      log.debug(`${init.method} ${url.pathname} -> ${res.statusCode}`);
+      return { status: res.statusCode, text, headers: res.headers };
+    }, signal);
   } catch (e) {
     if (e instanceof WixError) throw e;
     throw wixError({ kind: 'network', code: 'NETWORK_ERROR', detail: (e as Error).message, cause: e });
@@ -56,11 +61,11 @@ async function call(baseUrl: string, path: string, init: { method: 'GET' | 'POST
  * One site-level call with this key and site (List Folders, a single item): resolves when Wix accepts both,
  * else throws the WixError (401: the key; 403: no access to this site or no Media Manager permission).
  */
-export async function checkSite(baseUrl: string, apiKey: string, siteId: string, log: Logger, signal?: AbortSignal): Promise<void> {
+export async function checkSite(baseUrl: string, apiKey: string, siteId: string, log: Logger, signal?: AbortSignal, rate?: RateLimitOptions | false): Promise<void> {
   log.debug(`Checking site ${siteId} with one List Folders call`);
   const r = await call(baseUrl, '/site-media/v1/folders?parentFolderId=media-root&paging.limit=1', {
     method: 'GET', headers: { authorization: apiKey, 'wix-site-id': siteId, accept: 'application/json' },
-  }, log, signal);
+  }, log, signal, rate);
   if (r.status !== 200) throw parseErrorResponse(r.status, r.text, r.headers);
 }
 
@@ -71,7 +76,7 @@ interface SitesPage {
 }
 
 /** Query Sites with `wix-account-id` (never `wix-site-id`), following the cursor through every page. */
-export async function querySites(baseUrl: string, apiKey: string, log: Logger, signal?: AbortSignal, accountId?: string): Promise<SiteSummary[]> {
+export async function querySites(baseUrl: string, apiKey: string, log: Logger, signal?: AbortSignal, accountId?: string, rate?: RateLimitOptions | false): Promise<SiteSummary[]> {
   if (!accountId) throw wixError({ kind: 'local', code: 'ACCOUNT_ID_MISSING', detail: 'Listing the sites needs the Wix account ID.' });
   const out: SiteSummary[] = [];
   const seen = new Set<string>();
@@ -81,7 +86,7 @@ export async function querySites(baseUrl: string, apiKey: string, log: Logger, s
       method: 'POST',
       headers: { authorization: apiKey, 'wix-account-id': accountId, 'content-type': 'application/json', accept: 'application/json' },
       body: JSON.stringify({ query: { cursorPaging: cursor ? { limit: PAGE, cursor } : { limit: PAGE } } }),
-    }, log, signal);
+    }, log, signal, rate);
     if (r.status !== 200) throw parseErrorResponse(r.status, r.text, r.headers);
     let json: SitesPage = {};
     try { json = JSON.parse(r.text) as SitesPage; } catch { throw wixError({ kind: 'http', code: 'INVALID_RESPONSE', status: r.status, detail: 'the site list was not JSON' }); }

@@ -1,7 +1,7 @@
 // WixMediaClient: the Media Manager client the upload engine, the CLI and the VS Code face use (MediaClient).
-import { createHash } from 'node:crypto';
 import type { Dispatcher } from 'undici';
 import type { ClientOptions, FileSource, MediaClient, UploadOptions, WaitOptions } from './contract';
+import { generateDownloadLink, type DownloadLink } from './download-link';
 import { WixError } from './errors';
 import * as folders from './folders';
 import { DEFAULT_REQUEST_TIMEOUT_MS, DEFAULT_RETRY, WixHttp, type FullRetryPolicy } from './http';
@@ -9,8 +9,8 @@ import { DEFAULT_BASE_URL, DEFAULT_RESUMABLE_THRESHOLD_MB, MB } from './limits';
 import { silentLogger } from './log';
 import type { ProxySettings } from './proxy';
 import { claimFile, findStoredUpload } from './lookup';
-import { sharedRateLimiter, type ApiRateLimiter, type RateLimitOptions } from './rate-limit';
-import { cancelledError, withFileName, wixError } from './messages';
+import { apiRateLimiter, type ApiRateLimiter, type RateLimitOptions } from './rate-limit';
+import { cancelledError, withFileName } from './messages';
 import { importFile, type ImportFileRequest } from './import-file';
 import { mimeTypeFor } from './mime';
 import { uploadViaPut } from './put-upload';
@@ -53,12 +53,7 @@ export interface WixClientOptions extends ClientOptions {
   rateLimit?: RateLimitOptions | false;
 }
 
-/** Generate File Download URL (Wix: Generate File Download URL): the link a private file is read through. */
-export interface DownloadLink {
-  url: string;
-  /** When the link stops working (ISO 8601, by this machine's clock at the request). */
-  expiresAt: string;
-}
+export type { DownloadLink } from './download-link';
 
 /** Drops undefined fields, so only what was given goes on the wire. */
 function defined<T extends object>(o: T): T {
@@ -88,9 +83,7 @@ export class WixMediaClient implements MediaClient {
     this.requestTimeoutMs = requestTimeoutMs;
     const logger = redactingLogger(opts.logger ?? silentLogger);
     // One limiter per API host and key in the whole process: Wix counts per app instance, not per client.
-    const rate = opts.rateLimit || undefined;
-    const identity = `${baseUrl}|${createHash('sha256').update(opts.apiKey).digest('hex').slice(0, 16)}|${rate?.requestsPerWindow ?? ''}/${rate?.windowMs ?? ''}`;
-    this.limiter = opts.rateLimit === false ? undefined : sharedRateLimiter(identity, opts.rateLimit, logger);
+    this.limiter = apiRateLimiter(baseUrl, opts.apiKey, opts.rateLimit, logger);
     this.http = new WixHttp({
       apiKey: opts.apiKey,
       siteId: opts.siteId,
@@ -192,15 +185,10 @@ export class WixMediaClient implements MediaClient {
    * A link that reads a private file (its static URL answers 403): POST generate-file-download-url (Wix: Generate File Download URL).
    * `expirationInMinutes`: 1 to 525 600; Wix's default is 600.
    */
-  async generateFileDownloadUrl(fileId: string, expirationInMinutes: number, signal?: AbortSignal): Promise<DownloadLink> {
-    const asked = Date.now();
-    const res = await this.http.api<{ downloadUrls?: { url?: string; assetKey?: string }[] }>('POST', '/site-media/v1/files/generate-file-download-url', {
-      body: { fileId, expirationInMinutes }, signal, what: 'generate-file-download-url',
-    });
-    const url = res.downloadUrls?.find((d) => d.url && (!d.assetKey || d.assetKey === 'src'))?.url;
-    if (!url) throw wixError({ kind: 'http', code: 'INVALID_RESPONSE', detail: 'generate-file-download-url returned no URL' });
-    return { url, expiresAt: new Date(asked + expirationInMinutes * 60_000).toISOString() };
+  generateFileDownloadUrl(fileId: string, expirationInMinutes: number, signal?: AbortSignal): Promise<DownloadLink> {
+    return generateDownloadLink(this.http, fileId, expirationInMinutes, signal);
   }
+
 
   /** Import File: Wix fetches the URL itself (the answer is PENDING; wait for READY). */
   importFile(req: ImportFileRequest, signal?: AbortSignal): Promise<FileDescriptor> {

@@ -10,8 +10,7 @@ import { parseErrorResponse } from './errors-parse';
 import { hasProxy, proxyDispatcher, proxyLogLine, type ProxySettings } from './proxy';
 import { silentLogger, type Logger } from './log';
 import { cancelledError, localError, wixError } from './messages';
-import type { ApiRateLimiter } from './rate-limit';
-import { parseRetryAfter } from './errors-parse';
+import { sendPaced, type ApiRateLimiter } from './rate-limit';
 import { redact, redactUrl } from './redact';
 
 export type FullRetryPolicy = RetryPolicy & {
@@ -67,9 +66,6 @@ export interface HttpOptions {
   /** Paces every API-host call (never upload-host ones); see rate-limit.ts. */
   limiter?: ApiRateLimiter;
 }
-
-/** 429s one API call waits out behind the limiter before it counts as a failed attempt. */
-const MAX_THROTTLED_WAITS = 6;
 
 /** An Agent for one client: keep-alive for the API and upload hosts, bounded connections, timeouts on every request. */
 export function createDispatcher(requestTimeoutMs: number, connections = DEFAULT_CONNECTIONS, proxy?: ProxySettings): Dispatcher {
@@ -219,6 +215,17 @@ export class WixHttp {
     return h;
   }
 
+  /**
+   * Wix's clock minus ours, from the Date header of the last API answer (RFC 9110 §6.6.1; whole seconds, so it
+   * reads up to 1 s low). 0 until an answer carried one. Used to compare our times with Wix's createdDate.
+   */
+  clockOffsetMs = 0;
+
+  private noteServerClock(date: string | string[] | undefined): void {
+    const at = Date.parse(Array.isArray(date) ? date[0] : date ?? '');
+    if (!Number.isNaN(at)) this.clockOffsetMs = at - Date.now();
+  }
+
   /** A Wix REST call (path under baseUrl), retried per policy; non-2xx -> WixError from the envelope. */
   async api<T>(
     method: Method,
@@ -231,15 +238,8 @@ export class WixHttp {
     const body = opts.body === undefined ? undefined : JSON.stringify(opts.body);
     const limiter = this.opts.limiter;
     return this.withRetry(opts.what ?? `${method} ${path}`, async () => {
-      let res: SendResult;
-      for (let waits = 0; ; waits++) {
-        await limiter?.take(opts.signal, opts.fileName);
-        res = await this.send({ method, url, headers: this.apiHeaders(body !== undefined), body, signal: opts.signal, fileName: opts.fileName }, true);
-        if (!limiter) break;
-        if (res.status !== 429) { limiter.passed(); break; }
-        limiter.throttled(parseRetryAfter(res.headers['retry-after']));
-        if (waits >= MAX_THROTTLED_WAITS) break;
-      }
+      const res = await sendPaced(limiter, () => this.send({ method, url, headers: this.apiHeaders(body !== undefined), body, signal: opts.signal, fileName: opts.fileName }, true), opts.signal, opts.fileName);
+      this.noteServerClock(res.headers.date);
       if (res.status < 200 || res.status >= 300) throw parseErrorResponse(res.status, res.text, res.headers, opts.fileName);
       return parseJson<T>(res, opts.fileName);
     }, opts.signal, opts.fileName);

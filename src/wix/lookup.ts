@@ -7,8 +7,19 @@ import { listFolders } from './folders';
 import type { WixHttp } from './http';
 import { MEDIA_ROOT, type FileDescriptor, type PagingCursor } from './types';
 
-/** Clocks differ: a file created this long before the attempt began (by Wix's clock) still counts. */
-export const CLOCK_TOLERANCE_MS = 30_000;
+/**
+ * How much earlier than the attempt's start (moved to Wix's clock by the Date header of its answers) a file's
+ * createdDate may be and still count as ours. Small on purpose: a teammate's file of the same name and size,
+ * uploaded a few seconds before, must not be adopted (30 s used to allow that). 2 s covers the Date header's
+ * whole-second resolution (it reads up to 1 s low) and the transit of the answer it came in.
+ */
+export const CLOCK_TOLERANCE_MS = 2_000;
+
+/**
+ * Pauses between looks after an ambiguous answer: Wix may still be storing the file (a PUT whose answer timed out,
+ * a finalize still assembling), so one look right away would miss it and the file would be uploaded twice.
+ */
+export const LOOKUP_PAUSES_MS = [0, 1000, 2000, 4000];
 const PAGE_LIMIT = 50;
 const MAX_PAGES = 4;
 
@@ -44,7 +55,7 @@ async function targetFolder(http: WixHttp, spec: LookupSpec, signal?: AbortSigna
 export async function findStoredUpload(http: WixHttp, spec: LookupSpec, signal?: AbortSignal): Promise<FileDescriptor | undefined> {
   const folder = await targetFolder(http, spec, signal);
   if (!folder) return undefined;
-  const since = spec.since - CLOCK_TOLERANCE_MS;
+  const since = spec.since + http.clockOffsetMs - CLOCK_TOLERANCE_MS;
   let cursor: string | undefined;
   for (let page = 0; page < MAX_PAGES; page++) {
     const res = await http.api<{ files?: FileDescriptor[]; nextCursor?: PagingCursor }>('GET', '/site-media/v1/files', {

@@ -1,7 +1,9 @@
 // Reading the Media Manager (List Files, Search Files, Get Folder) and Bulk Delete, for the hover and the view.
 // Shapes: test/emulator/README.md "Listing and trash" (Wix's List Files / Search Files / Bulk Delete Files pages).
+import { generateDownloadLink, type DownloadLink } from './download-link';
 import { DEFAULT_REQUEST_TIMEOUT_MS, DEFAULT_RETRY, WixHttp } from './http';
 import type { Logger } from './log';
+import { apiRateLimiter, type ApiRateLimiter, type RateLimitOptions } from './rate-limit';
 import { redactingLogger, registerSecret } from './redact';
 import { MEDIA_ROOT, type FileDescriptor, type Folder, type PagingCursor } from './types';
 
@@ -15,6 +17,8 @@ export interface LibraryConnection {
   apiKey: string;
   siteId: string;
   baseUrl: string;
+  /** Wix's documented API rate; the process-wide limiter for this key (shared with the uploads) paces under it. */
+  rateLimit?: RateLimitOptions | false;
 }
 
 const ROOT_NAMES: Record<string, string> = { 'media-root': '/', 'trash-root': 'Trash', 'visitor-uploads': 'Visitor uploads' };
@@ -26,12 +30,18 @@ function nextOf(c: PagingCursor | undefined): string | undefined {
 
 export class MediaLibraryClient {
   private readonly http: WixHttp;
+  /** The process-wide pace for this key (undefined when switched off). */
+  readonly limiter: ApiRateLimiter | undefined;
   private readonly folderCache = new Map<string, Promise<Folder | undefined>>();
 
   constructor(conn: LibraryConnection, logger: Logger, userAgent: string) {
     registerSecret(conn.apiKey);
+    const baseUrl = conn.baseUrl.replace(/\/+$/, '');
+    const log = redactingLogger(logger);
+    // The same limiter as the uploads of this key: the view, hovers and trash count against Wix's one budget.
+    this.limiter = apiRateLimiter(baseUrl, conn.apiKey, conn.rateLimit, log);
     this.http = new WixHttp({
-      apiKey: conn.apiKey, siteId: conn.siteId, baseUrl: conn.baseUrl.replace(/\/+$/, ''), logger: redactingLogger(logger),
+      apiKey: conn.apiKey, siteId: conn.siteId, baseUrl, logger: log, limiter: this.limiter,
       retry: { ...DEFAULT_RETRY, maxAttempts: 2 }, requestTimeoutMs: DEFAULT_REQUEST_TIMEOUT_MS, userAgent, connections: 2,
     });
   }
@@ -63,6 +73,11 @@ export class MediaLibraryClient {
       query: { parentFolderId, 'paging.limit': String(limit), 'paging.cursor': cursor }, signal, what: 'list-folders',
     });
     return { folders: r.folders ?? [], next: nextOf(r.nextCursor) };
+  }
+
+  /** A download link for a private file (its static URL answers 403), working for `minutes`. */
+  downloadLink(fileId: string, minutes: number, signal?: AbortSignal): Promise<DownloadLink> {
+    return generateDownloadLink(this.http, fileId, minutes, signal);
   }
 
   /** Moves files to the site's trash (Bulk Delete Files, permanent false): Wix can restore them from there. */

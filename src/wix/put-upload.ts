@@ -8,6 +8,7 @@ import { parseUploadHostError } from './errors-parse';
 import { describeShort, sleep, withQuery, type WixHttp } from './http';
 import { UPLOAD_RULE_NAMES, wixError } from './messages';
 import { registerSecret } from './redact';
+import { LOOKUP_PAUSES_MS } from './lookup';
 import { descriptorOfAnswer } from './upload-answer';
 import type { FileDescriptor, GenerateFileUploadUrlRequest, GenerateFileUploadUrlResponse } from './types';
 
@@ -102,10 +103,14 @@ export async function uploadViaPut(ctx: PutContext, source: FileSource, req: Gen
       if (!(e instanceof WixError) || e.kind === 'cancelled' || e.kind === 'local') throw e;
       if (ctx.lookup && isAmbiguous(e, sent.bytes, source.size)) {
         http.logger.info(`Upload of ${source.name}: no answer after the whole file was sent (${describeShort(e)}); looking for it in the Media Manager before uploading again`);
-        const found = await ctx.lookup(since, opts.signal);
-        if (found) {
-          http.logger.info(`Upload of ${source.name}: Wix had stored it as ${found.id}; using that file`);
-          return found;
+        // Wix may still be storing it (an answer that timed out): look again after pauses, as the tus path does.
+        for (const pause of LOOKUP_PAUSES_MS) {
+          await sleep(pause, opts.signal, source.name);
+          const found = await ctx.lookup(since, opts.signal);
+          if (found) {
+            http.logger.info(`Upload of ${source.name}: Wix had stored it as ${found.id}; using that file`);
+            return found;
+          }
         }
         http.logger.info(`Upload of ${source.name}: not stored; uploading again`);
       }

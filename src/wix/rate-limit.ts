@@ -10,6 +10,8 @@
 // On a 429 it slows down to what actually got through in the last window (at most half the old allowance), and
 // holds every caller: Retry-After when Wix sends one, otherwise a whole window plus jitter, so a one-minute window
 // is outlasted (a refused call may count too). Windows without a 429 win the allowance back step by step.
+import { createHash } from 'node:crypto';
+import { parseRetryAfter } from './errors-parse';
 import type { Logger } from './log';
 import { sleep } from './http';
 
@@ -143,6 +145,9 @@ export class ApiRateLimiter {
     const pause = retryAfterMs !== undefined ? retryAfterMs : Math.round(this.windowMs * (1 + Math.random() * JITTER));
     this.pausedUntil = now + pause;
     this.changedAt = this.pausedUntil;
+    // Wix said when to come back: the calls sent before it no longer hold places in our window, or a lowered
+    // allowance would keep the next call waiting a whole window after the Retry-After.
+    if (retryAfterMs !== undefined) this.sentAt = [];
     this.log?.warn(`Wix is limiting the request rate (429); pausing API calls for ${pause} ms, then at most ${this.perWindow} per ${this.windowMs} ms`);
     return pause;
   }
@@ -161,4 +166,35 @@ export function sharedRateLimiter(identity: string, opts?: RateLimitOptions, log
     shared.set(identity, l);
   }
   return l;
+}
+
+/**
+ * The process-wide limiter for this API host and key at this documented rate, as every client of the process
+ * (uploads, the Media view, Select Site) asks for it; undefined when pacing is switched off (`false`).
+ */
+export function apiRateLimiter(baseUrl: string, apiKey: string, rate: RateLimitOptions | false | undefined, log?: Logger): ApiRateLimiter | undefined {
+  if (rate === false) return undefined;
+  const base = baseUrl.replace(/\/+$/, '');
+  const identity = `${base}|${createHash('sha256').update(apiKey).digest('hex').slice(0, 16)}|${rate?.requestsPerWindow ?? DEFAULT_RATE_LIMIT.requestsPerWindow}/${rate?.windowMs ?? DEFAULT_RATE_LIMIT.windowMs}`;
+  return sharedRateLimiter(identity, rate, log);
+}
+
+/** 429s one API call waits out behind the limiter before it counts as a failed attempt. */
+export const MAX_THROTTLED_WAITS = 6;
+
+/**
+ * Sends one API-host request through the limiter: waits its turn, tells the limiter how it went, and on a 429
+ * waits and sends again (at most MAX_THROTTLED_WAITS times). Without a limiter it just sends.
+ */
+export async function sendPaced<R extends { status: number; headers: Record<string, string | string[] | undefined> }>(
+  limiter: ApiRateLimiter | undefined, send: () => Promise<R>, signal?: AbortSignal, fileName?: string,
+): Promise<R> {
+  for (let waits = 0; ; waits++) {
+    await limiter?.take(signal, fileName);
+    const res = await send();
+    if (!limiter) return res;
+    if (res.status !== 429) { limiter.passed(); return res; }
+    limiter.throttled(parseRetryAfter(res.headers['retry-after']));
+    if (waits >= MAX_THROTTLED_WAITS) return res;
+  }
 }

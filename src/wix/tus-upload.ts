@@ -13,6 +13,7 @@ import { cancelledError, localError, wixError } from './messages';
 import { registerSecret, redact } from './redact';
 import { SourceInput, SourceReader } from './tus-source-reader';
 import { UndiciTusStack } from './tus-http-stack';
+import { LOOKUP_PAUSES_MS } from './lookup';
 import { descriptorOfAnswer } from './upload-answer';
 import type { FileDescriptor, GenerateFileResumableUploadUrlRequest, GenerateFileResumableUploadUrlResponse } from './types';
 
@@ -130,8 +131,6 @@ export function finalizeTimeoutMs(requestTimeoutMs: number, size: number): numbe
   return Math.min(MAX_FINALIZE_TIMEOUT_MS, Math.round(requestTimeoutMs * (1 + size / FINALIZE_TIMEOUT_PER_BYTES)));
 }
 
-/** Pauses between looks for a file whose finalize was refused as already used (it may still be assembling). */
-const LOOKUP_PAUSES_MS = [0, 1000, 2000, 4000];
 
 /** generate-resumable-upload-url + tus + finalize PUT {uploadUrl}/{uploadToken}?filename=. */
 export async function uploadViaTus(

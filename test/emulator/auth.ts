@@ -13,6 +13,9 @@ export function checkAuth(req: IncomingMessage, apiKey: string, siteId: string, 
   const key = keyOf(req);
   if (!key || key !== apiKey) return unauthorized();
   if (!siteLevel) return undefined;
+  // Exactly one context header: Wix's API-key page says not to send both wix-site-id and wix-account-id, as that
+  // may cause an error; the harsher case is modelled (README "Auth").
+  if (req.headers['wix-account-id'] !== undefined) return forbidden('Send wix-site-id or wix-account-id, not both');
   const site = req.headers['wix-site-id'];
   if (site === undefined) return forbidden('Missing wix-site-id header');
   if (site !== siteId) return forbidden('This API key has no access to the requested site');

@@ -18,7 +18,7 @@ export interface HttpAnswer {
 }
 
 const STATUS_TEXT: Record<number, string> = {
-  400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 409: 'Conflict',
+  400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 405: 'Method Not Allowed', 409: 'Conflict',
   410: 'Gone', 413: 'Payload Too Large', 428: 'Precondition Required', 429: 'Too Many Requests',
 };
 

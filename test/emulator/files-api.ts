@@ -22,6 +22,15 @@ export function generate(ctx: Ctx, body: unknown, resumable: boolean): HttpAnswe
 export function getFile(ctx: Ctx, fileId: string | null): HttpAnswer {
   if (!fileId) return validationError([{ field: 'fileId', description: 'must not be empty', violatedRule: 'REQUIRED_FIELD' }]);
   const d = ctx.library.get(fileId);
-  if (!d) return applicationError(404, 'RESOURCE_NOT_FOUND', `file ${fileIdOf(fileId)} not found`);
+  if (!d) return fileNotFound(fileId);
   return ok({ file: d });
+}
+
+/**
+ * An unknown file id: 400 with the validation rule RESOURCE_NOT_FOUND, as Wix's Get File Descriptor(s) pages list
+ * it (one 400 error) and the SDK types it (`GetFileDescriptorValidationErrors { ruleName: 'RESOURCE_NOT_FOUND' }`
+ * in @wix/auto_sdk_media_files meta.d.ts); README "Listing and trash".
+ */
+export function fileNotFound(id: string): HttpAnswer {
+  return validationError([{ field: 'fileId', description: `file ${fileIdOf(id)} not found`, violatedRule: 'OTHER', ruleName: 'RESOURCE_NOT_FOUND' }]);
 }

@@ -10,6 +10,7 @@ import type { FileDescriptor, MediaType } from '../../src/wix/types';
 import type { Ctx } from './context';
 import { applicationError, ok, validationError, type FieldViolation, type HttpAnswer } from './errors';
 import { fileIdOf } from './library';
+import { fileNotFound } from './files-api';
 import { isAnswer, page } from './paging';
 
 /** `OTHER` is a descriptor type but not a filter value (README "Descriptors"; SDK MediaType docs). */
@@ -217,7 +218,7 @@ export function getFileDescriptors(ctx: Ctx, body: unknown): HttpAnswer {
   const files: FileDescriptor[] = [];
   for (const id of ids) {
     const d = ctx.library.get(id);
-    if (!d) return applicationError(404, 'RESOURCE_NOT_FOUND', `file ${fileIdOf(id)} not found`);
+    if (!d) return fileNotFound(id); // as get-file-by-id (files-api.ts)
     files.push(d);
   }
   return ok({ files });

@@ -6,7 +6,7 @@ import type { Folder, MediaType } from '../../src/wix/types';
 import { checkAuth } from './auth';
 import type { Ctx, Exchange } from './context';
 import { control, isLoopback, type Controls } from './control';
-import { applicationError, send, systemError, type HttpAnswer } from './errors';
+import { applicationError, plainStatus, send, systemError, type HttpAnswer } from './errors';
 import { FaultBook } from './faults';
 import { DownloadLinks, staticStatus } from './downloads';
 import { generate, getFile } from './files-api';
@@ -185,7 +185,7 @@ export class WixEmulator {
     const url = new URL(req.url ?? '/', this.baseUrl);
     const record: RecordedRequest = {
       method: req.method ?? 'GET', path: url.pathname, query: Object.fromEntries(url.searchParams),
-      headers: { ...req.headers }, bytesReceived: 0, status: 0, closed: false,
+      headers: { ...req.headers }, at: Date.now(), bytesReceived: 0, status: 0, closed: false,
     };
     this.requests.push(record);
     // Counted from arrival to the response's close, which is how a client's concurrency bound shows from here.
@@ -235,7 +235,8 @@ export class WixEmulator {
     if (path === '/upload/tus' || path.startsWith('/upload/tus/')) return this.tus.handle(ex);
     if (path.startsWith('/download/media/') && method === 'GET') return this.links.serve(ex);
     if (path.startsWith('/upload/')) {
-      if (method !== 'PUT') return reply(ex, applicationError(405, 'METHOD_NOT_ALLOWED', 'upload URLs take PUT'));
+      // Upload URLs take PUT; anything else gets a plain status (README "Upload-host errors").
+      if (method !== 'PUT') return reply(ex, plainStatus(405));
       return handlePut(this.ctx, ex, decodeURIComponent(path.slice('/upload/'.length)));
     }
     // Rate-limit mode counts API-host calls only, never the upload host (README "Rate-limit mode").

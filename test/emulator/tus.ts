@@ -9,7 +9,7 @@ import { Transform, pipeline, type Readable } from 'node:stream';
 import { FileStore } from '@tus/file-store';
 import { EVENTS, Server as TusServer, type Upload } from '@tus/server';
 import type { Ctx, Exchange } from './context';
-import { plainStatus, send, validationError, type HttpAnswer } from './errors';
+import { plainStatus, send, type HttpAnswer } from './errors';
 import { applyDelay, applyRouteFault, loseAnswer, reply } from './route-faults';
 import type { Fault } from './types';
 import { authHeaderRefused, Hasher, HeadCollector, spentAnswer, tokenRefused } from './upload-put';
@@ -66,18 +66,20 @@ export class TusGateway {
     const md = upload.metadata ?? {};
     const missing = ['token', 'filename', 'contentType'].filter((k) => !md[k]);
     if (missing.length) {
-      throw tusRefusal(validationError(missing.map((k) => ({ field: `Upload-Metadata.${k}`, description: 'is required', violatedRule: 'REQUIRED_FIELD' }))));
+      // Every refusal of the upload host is a plain status (README "Upload-host errors": the Upload API
+      // documents only an HTTP status; Wix's size rules are documented for generate-resumable-upload-url only).
+      throw tusRefusal(plainStatus(400));
     }
     const check = this.ctx.tokens.check(md.token!, 'tus');
     if (!check.ok) throw tusRefusal(tokenRefused(check.reason));
     if (upload.size === 0) {
-      throw tusRefusal(validationError([{ field: 'Upload-Length', description: 'the file is empty', violatedRule: 'OTHER', ruleName: 'ZERO_FILE_SIZE' }]));
+      throw tusRefusal(plainStatus(400));
     }
     const spec = check.record.spec;
     const type = spec.mediaType === 'OTHER' ? resolveMediaType(md.contentType!, md.filename ?? undefined) : spec.mediaType;
     const limit = this.ctx.limitFor(type);
     if (upload.size !== undefined && upload.size > limit) {
-      throw tusRefusal(validationError([{ field: 'Upload-Length', description: `the file is larger than the ${limit} bytes allowed for ${type}`, violatedRule: 'OTHER', ruleName: 'FILE_SIZE_OVER_LIMIT', data: { limit: String(limit) } }]));
+      throw tusRefusal(plainStatus(400));
     }
   }
 
@@ -108,7 +110,7 @@ export class TusGateway {
     const tok = check.record;
     const filenameParam = url.searchParams.get('filename') || undefined;
     if (!filenameParam && !tok.spec.fileName) {
-      return reply(ex, validationError([{ field: 'filename', description: 'query parameter is required when no fileName was given to generate-resumable-upload-url', violatedRule: 'REQUIRED_FIELD' }]));
+      return reply(ex, plainStatus(400)); // no filename from either side: a plain status (README "Upload-host errors")
     }
     const upload = tok.tusUploadId ? await this.store!.getUpload(tok.tusUploadId).catch(() => undefined) : undefined;
     // 409 with a status only: an upload-host answer (README "Upload-host errors").

@@ -65,6 +65,8 @@ export interface RecordedRequest {
   headers: IncomingHttpHeaders;
   /** Parsed JSON body for API calls. */
   body?: any;
+  /** When the request arrived here (Date.now()), for tests of pauses the client makes between calls. */
+  at: number;
   bytesReceived: number;
   /** 0 while unanswered (or never answered: hang, reset). */
   status: number;

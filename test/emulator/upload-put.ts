@@ -1,7 +1,7 @@
 // PUT <baseUrl>/upload/<token>?filename=…: the one-shot upload (§3). The body is streamed and hashed, never kept.
 import { createHash, type Hash } from 'node:crypto';
 import type { Ctx, Exchange } from './context';
-import { plainStatus, send, validationError, type HttpAnswer } from './errors';
+import { plainStatus, send, type HttpAnswer } from './errors';
 import { SNIFF_BYTES } from './image-size';
 import { resolveMediaType } from './media-types';
 import { pumpBody } from './body-flow';
@@ -71,7 +71,8 @@ export async function handlePut(ctx: Ctx, ex: Exchange, token: string): Promise<
   const { record: tok } = check;
   const filenameParam = url.searchParams.get('filename') || undefined;
   if (!filenameParam && !tok.spec.fileName) {
-    return reply(ex, validationError([{ field: 'filename', description: 'query parameter is required when no fileName was given to generate-upload-url', violatedRule: 'REQUIRED_FIELD' }]));
+    // No filename from either side. Plain status: the Upload API documents only an HTTP status for its failures (README "Upload-host errors").
+    return reply(ex, plainStatus(400));
   }
   const mediaType = tok.spec.mediaType === 'OTHER' ? resolveMediaType(tok.spec.mimeType, filenameParam ?? tok.spec.fileName) : tok.spec.mediaType;
   const limit = ctx.limitFor(mediaType);
@@ -98,18 +99,20 @@ export async function handlePut(ctx: Ctx, ex: Exchange, token: string): Promise<
   if (flow.outcome !== 'complete') {
     tok.state = 'fresh'; // nothing stored: the same URL may be tried again
     if (flow.outcome === 'over-limit') {
-      reply(ex, validationError([{ field: 'sizeInBytes', description: `the file is larger than the ${limit} bytes allowed for ${mediaType}`, violatedRule: 'OTHER', ruleName: 'FILE_SIZE_OVER_LIMIT', data: { limit: String(limit) } }]));
+      // Over the size limit. Wix documents FILE_SIZE_OVER_LIMIT for generate-upload-url only; for the bytes it
+      // documents nothing but a status, so a plain 400 (the harsher case, README "Upload-host errors").
+      reply(ex, plainStatus(400));
     }
     return;
   }
   if (flow.bytes === 0) {
     tok.state = 'fresh';
-    return send(ex.res, validationError([{ field: 'sizeInBytes', description: 'the file is empty', violatedRule: 'OTHER', ruleName: 'ZERO_FILE_SIZE' }]));
+    return send(ex.res, plainStatus(400)); // empty: a plain status, as above
   }
   const left = ctx.quotaLeft();
   if (left !== undefined && flow.bytes > left) {
     tok.state = 'fresh';
-    return send(ex.res, validationError([{ field: 'sizeInBytes', description: 'the site storage quota is exhausted', violatedRule: 'OTHER', ruleName: 'SITE_QUOTA_EXCEEDED' }]));
+    return send(ex.res, plainStatus(400)); // over the quota: a plain status, as above
   }
   const { sha256, hash } = hasher.digest();
   tok.state = 'spent';

@@ -91,8 +91,8 @@ describe('Wix emulator: list, search, get-files, bulk delete, paging', () => {
     assert.equal((await api(emu, 'POST', `${FILES}/get-files`, { fileIds: [] })).status, 400);
     assert.equal((await api(emu, 'POST', `${FILES}/get-files`, { fileIds: Array(101).fill(a) })).status, 400);
     const missing = await api(emu, 'POST', `${FILES}/get-files`, { fileIds: [a, 'abc123_nope~mv2.png'] });
-    assert.equal(missing.status, 404);
-    assert.equal(missing.json.details.applicationError.code, 'RESOURCE_NOT_FOUND');
+    assert.equal(missing.status, 400, 'Wix: a validation error RESOURCE_NOT_FOUND (README "Listing and trash")');
+    assert.equal(missing.json.details.validationError.fieldViolations[0].ruleName, 'RESOURCE_NOT_FOUND');
   });
 
   it('Bulk Delete moves files to the trash: get-file-by-id says DELETED, List skips them, trash search and List Deleted find them; permanent removes', async () => {
@@ -113,7 +113,8 @@ describe('Wix emulator: list, search, get-files, bulk delete, paging', () => {
     assert.equal((await api(emu, 'GET', `${FILES}/get-file-by-id?fileId=${encodeURIComponent(b)}`)).json.file.state, 'OK', 'a failed bulk call deletes nothing');
     assert.equal((await api(emu, 'POST', '/site-media/v1/bulk/files/delete', { fileIds: [b], permanent: true })).status, 200);
     const gone = await api(emu, 'GET', `${FILES}/get-file-by-id?fileId=${encodeURIComponent(b)}`);
-    assert.equal(gone.status, 404);
+    assert.equal(gone.status, 400);
+    assert.equal(gone.json.details.validationError.fieldViolations[0].ruleName, 'RESOURCE_NOT_FOUND');
     assert.equal((await api(emu, 'POST', '/site-media/v1/bulk/files/delete', { fileIds: [] })).status, 400);
     assert.equal((await api(emu, 'POST', '/site-media/v1/bulk/files/delete', { fileIds: [a] }, { authorization: 'IST.wrong' })).status, 401);
   });

@@ -92,7 +92,7 @@ describe('Wix emulator: tus', () => {
     });
     const missing = await create({ filename: 'a.png', contentType: 'image/png' });
     assert.equal(missing.status, 400);
-    assert.match(await missing.text(), /Upload-Metadata\.token/);
+    assert.equal(await missing.text(), 'Bad Request', 'a plain status from the upload host (README "Upload-host errors")');
     assert.equal((await create({ filename: 'a.png', contentType: 'image/png', token: 'eyJbogus' })).status, 403);
     const putToken = (await api(emu, 'POST', '/site-media/v1/files/generate-upload-url', { mimeType: 'image/png' })).json.uploadUrl.split('/').pop();
     assert.equal((await create({ filename: 'a.png', contentType: 'image/png', token: putToken })).status, 403);
@@ -122,7 +122,7 @@ describe('Wix emulator: tus', () => {
   it('checks the size limit on Upload-Length', async () => {
     await emulator.restart({ maxFileBytes: 1000 });
     const { uploadUrl, uploadToken } = await resumable(emu);
-    await assert.rejects(tusUpload(makePng(2, 2, 2000), uploadUrl, { filename: 'a.png', contentType: 'image/png', token: uploadToken }, []), /FILE_SIZE_OVER_LIMIT/);
+    await assert.rejects(tusUpload(makePng(2, 2, 2000), uploadUrl, { filename: 'a.png', contentType: 'image/png', token: uploadToken }, []), /response code: 400/);
   });
 });
 

@@ -30,6 +30,13 @@ describe('Wix emulator', () => {
       }
     });
 
+    it('refuses a site-level call that carries wix-account-id as well as wix-site-id (Wix: send one, not both)', async () => {
+      const r = await api(emu, 'POST', GEN, { mimeType: 'image/png' }, { 'wix-account-id': emu.accountId });
+      assert.equal(r.status, 403);
+      assert.equal(r.json.details.applicationError.code, 'FORBIDDEN');
+      assert.equal(r.json.uploadUrl, undefined, 'no upload URL was given');
+    });
+
     it('accepts the raw key and the Bearer form', async () => {
       assert.equal((await api(emu, 'POST', GEN, { mimeType: 'image/png' })).status, 200);
       assert.equal((await api(emu, 'POST', GEN, { mimeType: 'image/png' }, { authorization: `Bearer ${emu.apiKey}` })).status, 200);
@@ -192,7 +199,7 @@ describe('Wix emulator', () => {
       const bare = await generateUploadUrl(emu, { mimeType: 'image/png' });
       const r = await putBytes(bare, makePng(2, 2));
       assert.equal(r.status, 400);
-      assert.equal(r.json.details.validationError.fieldViolations[0].field, 'filename');
+      assert.equal(r.text, 'Bad Request', 'the upload host answers a plain status (README "Upload-host errors")');
       const named = await generateUploadUrl(emu, { mimeType: 'image/png', fileName: 'named.png' });
       const ok = await putBytes(named, makePng(2, 2));
       assert.equal(ok.status, 200);
@@ -204,14 +211,14 @@ describe('Wix emulator', () => {
       const url = await generateUploadUrl(emu, { mimeType: 'image/png' }); // no sizeInBytes: only the PUT can tell
       const r = await putBytes(url, makePng(2, 2, 5000), 'big.png');
       assert.equal(r.status, 400);
-      assert.equal(r.json.details.validationError.fieldViolations[0].ruleName, 'FILE_SIZE_OVER_LIMIT');
+      assert.equal(r.text, 'Bad Request', 'a plain status: Wix documents the rule names for generate-upload-url only');
       assert.equal(emu.files.length, 0);
     });
 
-    it('answers 404 RESOURCE_NOT_FOUND for an unknown file id', async () => {
+    it('answers 400 RESOURCE_NOT_FOUND (a validation error, as Wix documents) for an unknown file id', async () => {
       const r = await api(emu, 'GET', '/site-media/v1/files/get-file-by-id?fileId=nope');
-      assert.equal(r.status, 404);
-      assert.equal(r.json.details.applicationError.code, 'RESOURCE_NOT_FOUND');
+      assert.equal(r.status, 400);
+      assert.equal(r.json.details.validationError.fieldViolations[0].ruleName, 'RESOURCE_NOT_FOUND');
     });
 
     it('redacts tokens from its request log', async () => {

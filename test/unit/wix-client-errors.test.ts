@@ -101,9 +101,10 @@ describe('wix client: errors through the emulator', function () {
     assert.equal(emu.requests.length, 1, 'not retried');
   });
 
-  it('404 on get-file', async () => {
+  it('an unknown file on get-file: 400 RESOURCE_NOT_FOUND, as Wix answers', async () => {
     const e = await failure(client().getFileDescriptor('no-such-file.png'));
-    assert.equal(e.status, 404);
+    assert.equal(e.status, 400);
+    assert.equal(e.code, 'RESOURCE_NOT_FOUND');
     assert.match(describeError(e), /Wix could not find the file or folder.*deleted/);
     assert.equal(emu.requests.length, 1);
   });

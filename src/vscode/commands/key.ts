@@ -64,7 +64,7 @@ export async function setApiKey(s: Services, options: SetApiKeyOptions | undefin
     siteId = (await pickSite({
       current: '',
       accountId: readConfig().accountId,
-      listSites: (account) => querySites(baseUrl, key, s.log, undefined, account),
+      listSites: (account) => querySites(baseUrl, key, s.log, undefined, account, readConfig().apiRateLimit),
       describe: listingProblem,
     })) ?? '';
   }

@@ -50,7 +50,7 @@ export async function selectSite(s: Services, options: SelectSiteOptions | undef
     siteId = await pickSite({
       current,
       accountId: cfg.accountId,
-      listSites: key ? (account) => querySites(baseUrl, key, s.log, undefined, account) : undefined,
+      listSites: key ? (account) => querySites(baseUrl, key, s.log, undefined, account, readConfig().apiRateLimit) : undefined,
       describe: listingProblem,
     });
     if (!siteId) return { siteId: current || undefined, changed: false };
@@ -64,7 +64,7 @@ export async function selectSite(s: Services, options: SelectSiteOptions | undef
   }
   if (key) {
     try {
-      await checkSite(baseUrl, key, siteId, s.log);
+      await checkSite(baseUrl, key, siteId, s.log, undefined, cfg.apiRateLimit);
     } catch (err) {
       const message = checkProblem(siteId, err);
       s.log.warn(message);
