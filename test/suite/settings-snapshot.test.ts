@@ -76,8 +76,8 @@ describe('settings are read once per upload', () => {
 
   it('the API base URL moved to another emulator mid-upload: every request of the upload went to the first; the next upload goes to the new one', async () => {
     const up = await startSlowUpload('snapshot-url.png');
-    await setUserSettings({ apiBaseUrl: b.baseUrl });
-    assert.strictEqual(cfg().get('apiBaseUrl'), b.baseUrl);
+    await setUserSettings({ 'wixAPI.baseURL': b.baseUrl });
+    assert.strictEqual(cfg().get('wixAPI.baseURL'), b.baseUrl);
     await finish(up);
     assert.deepStrictEqual(b.requests.map(x => `${x.method} ${x.path}`), [], 'nothing of that upload went to B');
 
