@@ -176,7 +176,8 @@ export class UploadQueue {
   retry(id: number, pin?: ActionPin): UploadItem | undefined {
     if (!this.canRetry(id)) return undefined;
     const e = this.entries.get(id)!;
-    if (pin) e.pin = pin;
+    // Once Wix stored the bytes, the file is on the pinned site: a retry (READY, the private link) stays there.
+    if (pin && !e.uploaded) e.pin = pin;
     const item = e.item;
     item.attempts++;
     item.state = 'queued';
@@ -296,6 +297,7 @@ export class UploadQueue {
     const current = () => e.seq === seq;
     // Every call of this run goes to one client: the action's, read once, whatever the settings say meanwhile.
     const client = e.pin?.client ?? this.client;
+    item.siteId = e.pin?.siteId;
     let found: LookupResult | undefined;
     item.state = 'uploading';
     item.startedAt = Date.now();

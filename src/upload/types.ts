@@ -55,6 +55,8 @@ export interface UploadItem {
   error?: Error;
   /** A sentence that names the file and says what to do. */
   message?: string;
+  /** The site this item's run uploads to (its action's pin), when known. */
+  siteId?: string;
   descriptor?: FileDescriptor;
   /** READY was asked for but the descriptor stayed PENDING past the bound (or polling it failed). */
   readyTimedOut?: boolean;
@@ -114,6 +116,8 @@ export type ReuseSettings =
  */
 export interface ActionPin {
   client: MediaClient;
+  /** The site that client uploads to (absent when no connection could be made). */
+  siteId?: string;
   /** Absent: the queue's lookup goes by its own settings. */
   reuse?: ReuseSettings;
 }

@@ -18,7 +18,13 @@ export async function pinAction(s: Pick<Services, 'session' | 'context'>, cfg: W
   } catch (err) {
     return { client: failingClient(err), reuse: { scope: 'off' } };
   }
-  return { client: got.client, reuse: reuseSettings(s, got.conn.siteId) };
+  let reuse: ActionPin['reuse'];
+  try {
+    reuse = reuseSettings(s, got.conn.siteId);
+  } catch {
+    reuse = { scope: 'off' }; // no reuse stores (not installed in this window): upload, as with reuse off
+  }
+  return { client: got.client, siteId: got.conn.siteId, reuse };
 }
 
 /** A client every call of which fails with `err` (no key, no site, the key store unreadable). */

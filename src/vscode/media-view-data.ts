@@ -11,7 +11,7 @@ import type { Services } from './services';
 export type Lookup = { kind: 'file'; file: FileDescriptor; folder: string } | { kind: 'missing' };
 
 export class MediaData implements vscode.Disposable {
-  private current?: { conn: { apiKey: string; siteId: string; baseUrl: string }; client: MediaLibraryClient };
+  private current?: { conn: { apiKey: string; siteId: string; baseUrl: string }; rate: string; client: MediaLibraryClient };
   private readonly retired: MediaLibraryClient[] = [];
   private readonly files = new Map<string, Promise<Lookup>>();
   /** Descriptors seen in the view or hovers (by site|id), for the copy and insert commands. */
@@ -21,13 +21,16 @@ export class MediaData implements vscode.Disposable {
 
   /** The reader for the connection in force; throws the session's clear error when the key or site is missing. */
   async client(): Promise<{ client: MediaLibraryClient; siteId: string }> {
-    const conn = await this.s.session.connection();
-    const c = this.current?.conn;
-    if (!c || c.apiKey !== conn.apiKey || c.siteId !== conn.siteId || c.baseUrl !== conn.baseUrl) {
-      if (this.current) this.retired.push(this.current.client);
+    // One reading of the settings for the connection and the rate.
+    const cfg = readConfig();
+    const conn = await this.s.session.connection(cfg);
+    const rate = JSON.stringify(cfg.apiRateLimit);
+    const c = this.current;
+    if (!c || c.conn.apiKey !== conn.apiKey || c.conn.siteId !== conn.siteId || c.conn.baseUrl !== conn.baseUrl || c.rate !== rate) {
+      if (c) this.retired.push(c.client);
       const version = String(this.s.context.extension.packageJSON?.version ?? '0.0.0');
-      // The uploads' rate: the view shares their limiter (one budget per key at Wix).
-      this.current = { conn, client: new MediaLibraryClient({ ...conn, rateLimit: readConfig().apiRateLimit }, this.s.log, `wix-media-vscode/${version}`) };
+      // The uploads' rate: the view shares their limiter (one budget per key and rate at Wix).
+      this.current = { conn, rate, client: new MediaLibraryClient({ ...conn, rateLimit: cfg.apiRateLimit }, this.s.log, `wix-media-vscode/${version}`) };
     }
     return { client: this.current!.client, siteId: conn.siteId };
   }

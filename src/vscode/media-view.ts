@@ -116,8 +116,9 @@ export class MediaView implements vscode.TreeDataProvider<MediaNode>, vscode.Tre
 
   private async onItem(item: UploadItem): Promise<void> {
     if (item.state !== 'done' || !item.descriptor) return;
-    let siteId: string;
-    try { siteId = (await this.s.session.connection()).siteId; } catch { return; }
+    // Filed under the site the upload went to (its action's pin), even if the window moved to another since.
+    let siteId = item.siteId;
+    if (!siteId) try { siteId = (await this.s.session.connection()).siteId; } catch { return; }
     const d = item.descriptor;
     const entry: RecentUpload = { id: d.id, name: d.displayName, url: staticUrl(d), source: item.source.path, at: new Date().toISOString(), file: d };
     const list = [entry, ...this.recents(siteId).filter((r) => r.id !== d.id)].slice(0, RECENT_MAX);

@@ -69,8 +69,10 @@ export async function placeholderToMarker(document: vscode.TextDocument, anchors
   placeholder: string, marker: string): Promise<boolean> {
   const text = document.getText();
   const at = anchors.map(a => (text.slice(a.start, a.end) === placeholder ? a.start : -1)).filter(a => a >= 0);
-  // Edited around since: the placeholder is still unique enough to be found by its text.
-  if (!at.length && text.includes(placeholder)) at.push(text.indexOf(placeholder));
+  // Edited around since: found by its text, but only where that text is there once (another paste of the same
+  // name may be uploading under an identical placeholder).
+  const first = text.indexOf(placeholder);
+  if (!at.length && first >= 0 && text.indexOf(placeholder, first + 1) < 0) at.push(first);
   if (!at.length) return false;
   const edit = new vscode.WorkspaceEdit();
   for (const a of at) edit.replace(document.uri, new vscode.Range(document.positionAt(a), document.positionAt(a + placeholder.length)), marker);
@@ -139,7 +141,9 @@ class Offers {
   /** The offered edit still waiting to be applied, per document: a newer paste or drop replaces it. */
   private readonly pending = new Map<string, vscode.Disposable>();
 
-  constructor(private readonly context: vscode.ExtensionContext, private readonly start: StartUpload) {}
+  constructor(private readonly context: vscode.ExtensionContext, private readonly start: StartUpload) {
+    context.subscriptions.push({ dispose: () => { for (const d of [...this.pending.values()]) d.dispose(); } });
+  }
 
   /** The edit for a paste or drop at `ranges`, or undefined when there is nothing to upload. */
   async offer(kind: 'paste' | 'drop', document: vscode.TextDocument, ranges: readonly vscode.Range[], dt: vscode.DataTransfer,
@@ -165,16 +169,8 @@ class Offers {
     this.whenApplied(document, placeholder, (anchors, versionAfter) => this.start({
       kind, document, uris: got.uris, blobs, alt: selected?.trim() || undefined, anchors, preferred: cfg.preferUpload,
       before: { versionAfter, text: before, ranges: rangesBefore }, placeholder, marker,
-    }), anchors => {
-      // Picked after the offer let go of the bytes: a marker, and a word on what to do.
-      void placeholderToMarker(document, anchors, placeholder, marker).then(swapped => {
-        if (swapped) {
-          void vscode.window.showWarningMessage(vscode.l10n.t('Wix Media: {0} was not uploaded: the upload was picked more than {1} minutes after the paste or drop. Paste or drop it again.',
-            what, Math.round(pickWaitMs / 60_000) || 1));
-        }
-      });
-    });
-    const folder = cfg.defaultFolder || new Recents(this.context.globalState).folders()[0]?.display || '';
+    }), lateMarker(document, placeholder, marker, what));
+    const folder = cfg.defaultFolder || new Recents(this.context.globalState).folders(undefined)[0]?.display || '';
     const title = folder && folder !== '/' ? vscode.l10n.t('Upload to Wix Media ({0})', folder)
       : vscode.l10n.t('Upload to Wix Media (Media root)');
     return { text, title, preferred: cfg.preferUpload };
@@ -211,8 +207,22 @@ class Offers {
       if (onApplied) onApplied(anchors, document.version); else late(anchors);
     });
     this.pending.set(key, done);
-    this.context.subscriptions.push(done);
   }
+}
+
+/**
+ * What a pick after the offer let go of the bytes does: a marker, and a word on what to do. Made out here so that
+ * it holds only these strings, never (through a shared closure scope) the pasted bytes.
+ */
+function lateMarker(document: vscode.TextDocument, placeholder: string, marker: string, what: string) {
+  return (anchors: { start: number; end: number }[]): void => {
+    void placeholderToMarker(document, anchors, placeholder, marker).then(swapped => {
+      if (swapped) {
+        void vscode.window.showWarningMessage(vscode.l10n.t('Wix Media: {0} was not uploaded: the upload was picked more than {1} minutes after the paste or drop. Paste or drop it again.',
+          what, Math.round(pickWaitMs / 60_000) || 1));
+      }
+    });
+  };
 }
 
 class PasteProvider implements vscode.DocumentPasteEditProvider {

@@ -19,9 +19,9 @@ import { bytesSource, expandSelection } from './workspace-files';
  * The folder paste and drop upload to: wixMedia.defaultFolder (a path), else the folder used last, sent as it
  * was then (a browsed folder by its ID, so a sibling of the same name is never taken for it).
  */
-function folderFor(s: Services, defaultFolder: string): { folder?: string; folderId?: string; folderLabel?: string } {
+function folderFor(s: Services, defaultFolder: string, siteId: string): { folder?: string; folderId?: string; folderLabel?: string } {
   if (defaultFolder) return { folder: normalizeFolderPath(defaultFolder) };
-  const last = s.recents.folders()[0];
+  const last = s.recents.folders(siteId)[0];
   if (!last) return {};
   const c = recentFolderChoice(last);
   return { folder: c.filePath, folderId: c.folderId, folderLabel: c.display };
@@ -53,7 +53,7 @@ export async function uploadPasted(s: Services, data: PastedData): Promise<Uploa
     ...data.blobs.map(b => ({ label: b.name, source: bytesSource(b.name, b.bytes) })),
   ];
   const cfg = readConfig(data.document.uri);
-  const where = folderFor(s, cfg.defaultFolder);
+  const where = folderFor(s, cfg.defaultFolder, cfg.siteId);
   const missing = await ensureConnection(s, true);
   if (missing) {
     // No key or site after all (ensureConnection said why): the pasted bytes are not thrown away. Each file

@@ -15,6 +15,8 @@ export interface RecentFolder {
   display: string;
   /** The folder's ID when it was browsed into (parentFolderId). */
   id?: string;
+  /** The site that ID belongs to: on another site the folder is sent by its path. */
+  siteId?: string;
   /** A typed path: relative to `id` when there is one, else absolute. Absent with `id`: the folder itself. */
   filePath?: string;
 }
@@ -45,17 +47,26 @@ function pushFrontBy<T>(list: readonly T[], values: readonly T[], max: number, k
 function isRecentFolder(v: unknown): v is RecentFolder {
   return !!v && typeof v === 'object' && typeof (v as RecentFolder).display === 'string' &&
     ((v as RecentFolder).id === undefined || typeof (v as RecentFolder).id === 'string') &&
+    ((v as RecentFolder).siteId === undefined || typeof (v as RecentFolder).siteId === 'string') &&
     ((v as RecentFolder).filePath === undefined || typeof (v as RecentFolder).filePath === 'string');
 }
 
 export class Recents {
   constructor(private readonly state: vscode.Memento) {}
 
-  /** Newest first, one per path ignoring case (the last use of a path decides which folder it means). */
-  folders(): RecentFolder[] {
+  /**
+   * Newest first, one per path ignoring case (the last use of a path decides which folder it means). The list
+   * serves every window, whatever site each is on: a folder ID of another site is dropped, and that folder is
+   * sent by its path.
+   */
+  folders(siteId: string | undefined): RecentFolder[] {
+    return this.kept().map((f): RecentFolder => f.id && f.siteId !== siteId ? { display: f.display, filePath: f.display } : f);
+  }
+
+  /** As stored, every site's IDs kept: the places first, then paths carried over from the old list. */
+  private kept(): RecentFolder[] {
     const places = this.state.get<unknown[]>(FOLDERS, []).filter(isRecentFolder);
     const old = this.state.get<unknown[]>(OLD_FOLDERS, []).filter((p): p is string => typeof p === 'string').map((p): RecentFolder => ({ display: p, filePath: p }));
-    // The places first; paths carried over from the old list after them.
     return pushFrontBy(old, places, MAX_FOLDERS, f => f.display);
   }
 
@@ -65,7 +76,7 @@ export class Recents {
 
   async remember(folder: RecentFolder | undefined, labels: readonly string[]): Promise<void> {
     if (folder?.display && folder.display !== '/') {
-      await this.state.update(FOLDERS, pushFrontBy(this.folders(), [folder], MAX_FOLDERS, f => f.display));
+      await this.state.update(FOLDERS, pushFrontBy(this.kept(), [folder], MAX_FOLDERS, f => f.display));
       if (this.state.get(OLD_FOLDERS) !== undefined) await this.state.update(OLD_FOLDERS, undefined);
     }
     if (labels.length) await this.state.update(LABELS, pushFront(this.labels(), labels, MAX_LABELS));

@@ -184,7 +184,7 @@ export async function runUpload(s: Services, req: UploadRequest): Promise<Upload
     else if (dest.kind === 'editor') dest.target.dispose();
   }
   const folderLabel = req.folderLabel ?? req.folder;
-  await s.recents.remember(folderLabel ? { display: folderLabel, id: req.folderId, filePath: req.folder && req.folder !== '/' ? req.folder : undefined } : undefined,
+  await s.recents.remember(folderLabel ? { display: folderLabel, id: req.folderId, siteId: pin.siteId, filePath: req.folder && req.folder !== '/' ? req.folder : undefined } : undefined,
     batch.items.some(i => i.state === 'done') ? req.labels : []);
 
   const done = batch.items.filter(i => i.state === 'done').length;

@@ -98,6 +98,9 @@ describe('settings are read once per upload', () => {
       const cache = JSON.parse(readFileSync(path.join(api.globalStorageUri.fsPath, 'reuse-cache.json'), 'utf8'));
       assert.deepStrictEqual(cache.sites[a.siteId]?.[up.f.sha256]?.map((x: { fileId: string }) => x.fileId), [stored.descriptor.id]);
       assert.strictEqual(cache.sites['another-site-id'], undefined, 'nothing recorded under the site chosen meanwhile');
+      // The Wix Media view's "Recent uploads" files it under the site it went to, too.
+      await until('the upload in Recent uploads', () => api.mediaView.recents(a.siteId).some(e => e.id === stored.descriptor.id));
+      assert.ok(!api.mediaView.recents('another-site-id').some(e => e.id === stored.descriptor.id), 'not in the other site\'s Recent uploads');
     } finally {
       await setUserSettings({ 'reuse.scope': 'off' });
     }

@@ -134,4 +134,22 @@ describe('upload: a pinned action runs every call on its own client', function (
     assert.deepEqual(b.files.map(f => f.descriptor.id), [item.descriptor?.id]);
     assert.deepEqual(defaultCalls, []);
   });
+
+  it('a file already stored on site A stays there: a retry with a new pin makes its private link on A, not on B', async () => {
+    const clientA = clients.client();
+    const clientB = clients.client({ apiKey: b.apiKey, siteId: b.siteId, baseUrl: b.baseUrl });
+    const queue = new UploadQueue(following(() => clientA, []));
+    a.inject({ type: 'status', route: 'download-url', status: 500, times: 1 });
+    const [item] = queue.enqueue([{ source: memorySource('kept.bin', Buffer.alloc(2000, 'kept:')), label: 'kept.bin', options: { private: true }, pin: { client: clientA } }]).items;
+    await untilSettled(queue, item);
+    assert.equal(item.state, 'failed', 'the link could not be made');
+    assert.equal(a.files.length, 1, 'the bytes are stored on A');
+
+    queue.retry(item.id, { client: clientB }); // e.g. "Retry failed" after the user selected site B
+    await untilSettled(queue, item);
+    assert.equal(item.state, 'done', item.message);
+    assert.equal(b.requests.length, 0, `site B saw nothing: ${routes(b).join(', ')}`);
+    assert.deepEqual(a.downloadLinks.map(l => l.fileId), [a.files[0].descriptor.id]);
+    assert.equal(a.files.length, 1, 'not uploaded again');
+  });
 });

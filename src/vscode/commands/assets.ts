@@ -179,7 +179,7 @@ export async function uploadDocumentAssets(s: Services, args: readonly unknown[]
   const progress = progressAfterDelay(s.session.queue, batch.items, batch.done, () => batch.items.forEach(i => s.session.queue.cancel(i.id)));
   await batch.done;
   progress.dispose();
-  await s.recents.remember({ display: folderLabel ?? itemOptions.filePath ?? '/', id: folderId, filePath: itemOptions.filePath }, batch.items.some(i => i.state === 'done') ? labels ?? [] : []);
+  await s.recents.remember({ display: folderLabel ?? itemOptions.filePath ?? '/', id: folderId, siteId: pin.siteId, filePath: itemOptions.filePath }, batch.items.some(i => i.state === 'done') ? labels ?? [] : []);
 
   // The descriptor for each resolved path (every way the document wrote a file maps to its one upload).
   const byResolved = new Map<string, FileDescriptor>();

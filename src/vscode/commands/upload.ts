@@ -78,7 +78,7 @@ export async function chooseFolderAndLabels(s: Services, options: { folder?: str
 
 /** Folder (step 1) and labels (step 2) as the settings ask for them; undefined when the user pressed Escape. */
 export async function askFolderAndLabels(s: Services, folder: string | undefined, labels: string[] | undefined,
-  cfg: Pick<WixMediaConfig, 'askForFolder' | 'askForLabels'>, client: MediaClient):
+  cfg: Pick<WixMediaConfig, 'askForFolder' | 'askForLabels' | 'siteId'>, client: MediaClient):
   Promise<{ folder?: string; folderId?: string; folderLabel?: string; labels: string[] } | undefined> {
   const askFolder = folder === undefined && cfg.askForFolder;
   const askLabels = labels === undefined && cfg.askForLabels;
@@ -90,7 +90,7 @@ export async function askFolderAndLabels(s: Services, folder: string | undefined
     if (askFolder) {
       const picked = await promptFolder({
         listFolders: (parent, signal) => client.listFolders(parent ?? MEDIA_ROOT, signal),
-        recent: s.recents.folders(),
+        recent: s.recents.folders(cfg.siteId),
         totalSteps: total,
       });
       if (picked === undefined) return undefined;
