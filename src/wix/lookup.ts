@@ -4,7 +4,7 @@
 // folder, newest first (GET /site-media/v1/files, sort updatedDate DESC), and adopt a file with the same display
 // name and size created after the attempt began. The descriptor `hash` is not used: Wix does not document it.
 import { listFolders } from './folders';
-import type { WixHttp } from './http';
+import { sleep, type WixHttp } from './http';
 import { MEDIA_ROOT, type FileDescriptor, type PagingCursor } from './types';
 
 /**
@@ -20,6 +20,17 @@ export const CLOCK_TOLERANCE_MS = 2_000;
  * a finalize still assembling), so one look right away would miss it and the file would be uploaded twice.
  */
 export const LOOKUP_PAUSES_MS = [0, 1000, 2000, 4000];
+
+/** Looks with `find` after each pause in turn; the first file found, or undefined when none turned up. */
+export async function lookAfterPauses(find: () => Promise<FileDescriptor | undefined>, pauses: readonly number[],
+  signal: AbortSignal | undefined, fileName: string): Promise<FileDescriptor | undefined> {
+  for (const pause of pauses) {
+    await sleep(pause, signal, fileName);
+    const found = await find();
+    if (found) return found;
+  }
+  return undefined;
+}
 const PAGE_LIMIT = 50;
 const MAX_PAGES = 4;
 

@@ -8,7 +8,7 @@ import { parseUploadHostError } from './errors-parse';
 import { describeShort, sleep, withQuery, type WixHttp } from './http';
 import { UPLOAD_RULE_NAMES, wixError } from './messages';
 import { registerSecret } from './redact';
-import { LOOKUP_PAUSES_MS } from './lookup';
+import { lookAfterPauses, LOOKUP_PAUSES_MS } from './lookup';
 import { descriptorOfAnswer } from './upload-answer';
 import type { FileDescriptor, GenerateFileUploadUrlRequest, GenerateFileUploadUrlResponse } from './types';
 
@@ -104,13 +104,11 @@ export async function uploadViaPut(ctx: PutContext, source: FileSource, req: Gen
       if (ctx.lookup && isAmbiguous(e, sent.bytes, source.size)) {
         http.logger.info(`Upload of ${source.name}: no answer after the whole file was sent (${describeShort(e)}); looking for it in the Media Manager before uploading again`);
         // Wix may still be storing it (an answer that timed out): look again after pauses, as the tus path does.
-        for (const pause of LOOKUP_PAUSES_MS) {
-          await sleep(pause, opts.signal, source.name);
-          const found = await ctx.lookup(since, opts.signal);
-          if (found) {
-            http.logger.info(`Upload of ${source.name}: Wix had stored it as ${found.id}; using that file`);
-            return found;
-          }
+        const lookup = ctx.lookup;
+        const found = await lookAfterPauses(() => lookup(since, opts.signal), LOOKUP_PAUSES_MS, opts.signal, source.name);
+        if (found) {
+          http.logger.info(`Upload of ${source.name}: Wix had stored it as ${found.id}; using that file`);
+          return found;
         }
         http.logger.info(`Upload of ${source.name}: not stored; uploading again`);
       }

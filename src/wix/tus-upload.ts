@@ -8,12 +8,12 @@ import type { DetailedError } from 'tus-js-client';
 import type { FileSource } from './contract';
 import { WixError } from './errors';
 import { parseUploadHostError } from './errors-parse';
-import { describeShort, sleep, withQuery, type FullRetryPolicy, type WixHttp } from './http';
+import { describeShort, withQuery, type FullRetryPolicy, type WixHttp } from './http';
 import { cancelledError, localError, wixError } from './messages';
 import { registerSecret, redact } from './redact';
 import { SourceInput, SourceReader } from './tus-source-reader';
 import { UndiciTusStack } from './tus-http-stack';
-import { LOOKUP_PAUSES_MS } from './lookup';
+import { lookAfterPauses, LOOKUP_PAUSES_MS } from './lookup';
 import { descriptorOfAnswer } from './upload-answer';
 import type { FileDescriptor, GenerateFileResumableUploadUrlRequest, GenerateFileResumableUploadUrlResponse } from './types';
 
@@ -160,17 +160,12 @@ async function finalize(ctx: TusContext, source: FileSource, uploadUrl: string, 
   const timeout = finalizeTimeoutMs(ctx.requestTimeoutMs ?? http.opts.requestTimeoutMs, source.size);
   let ambiguous = false;
   const lookup = async (why: string, pauses: number[]): Promise<FileDescriptor | undefined> => {
-    if (!ctx.lookup) return undefined;
+    const look = ctx.lookup;
+    if (!look) return undefined;
     http.logger.info(`Finalizing ${source.name}: ${why}; looking for it in the Media Manager`);
-    for (const pause of pauses) {
-      await sleep(pause, signal, source.name);
-      const found = await ctx.lookup(since, signal);
-      if (found) {
-        http.logger.info(`Finalizing ${source.name}: Wix had stored it as ${found.id}; using that file`);
-        return found;
-      }
-    }
-    return undefined;
+    const found = await lookAfterPauses(() => look(since, signal), pauses, signal, source.name);
+    if (found) http.logger.info(`Finalizing ${source.name}: Wix had stored it as ${found.id}; using that file`);
+    return found;
   };
   return http.withRetry(`Finalizing ${source.name}`, async () => {
     let res;
