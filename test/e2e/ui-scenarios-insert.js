@@ -4,13 +4,11 @@
 // Ctrl-click; the click opens an image preview) still inserts into README.md; two uploads in a row at one
 // cursor land on separate lines.
 const fs = require('fs');
-const path = require('path');
 
 const STATIC_MEDIA = 'https://static.wixstatic.com/media/';
 const UPLOAD = 'Upload to Wix Media';
 
-module.exports = async function scenarios(kit, { assert, ws, emu, page, userSettingsFile }) {
-  const abs = rel => path.join(ws, rel);
+module.exports = async function scenarios(kit, { assert, emu, page, userSettingsFile }) {
   const added = (before, after) => after.files.slice(before.files.length);
   await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(page.url()).origin });
   // Settings through the Settings editor, as a person sets them (the window does not see settings.json
@@ -42,7 +40,6 @@ module.exports = async function scenarios(kit, { assert, ws, emu, page, userSett
     keyStored = true;
     await kit.clearNotifications();
   };
-  const readmeOnDisk = () => fs.readFileSync(abs('README.md'), 'utf8');
   const widgetItems = async () => {
     const button = page.locator('.post-edit-widget').first();
     await button.waitFor({ state: 'visible', timeout: 15000 });
@@ -97,8 +94,8 @@ module.exports = async function scenarios(kit, { assert, ws, emu, page, userSett
   await kit.test('click, then Ctrl-click two images (an image preview opens): the Markdown references go into README.md', async () => {
     await skipPrompts('/site/insert');
     await kit.openFile('README.md');
+    // What the editor holds now (an earlier test's undone drop may not be saved yet: the text model is the truth).
     const before = await kit.editorText();
-    assert.strictEqual(before, readmeOnDisk());
     await kit.gotoLine(5, 1);
     const st0 = await kit.emuState();
     const rows = await kit.selectInExplorer(['images/gallery-1.png', 'images/gallery-2.png']);
