@@ -12,7 +12,12 @@ import type { Services } from './services';
 
 /** The local time a link stops working, e.g. "Dec 1, 2026, 11:40 AM". */
 function when(iso: string): string {
-  return new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+  // In the display language VS Code runs in (Node's own locale may differ).
+  try {
+    return new Date(iso).toLocaleString(vscode.env.language, { dateStyle: 'medium', timeStyle: 'short' });
+  } catch {
+    return new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' }); // a pseudo-locale
+  }
 }
 
 /**
@@ -33,7 +38,7 @@ export async function linkable(s: Services, files: readonly FileDescriptor[]): P
       if (!first || link.expiresAt < first) first = link.expiresAt;
       out.push({ ...f, url: link.url });
     } catch (e) {
-      const message = vscode.l10n.t('Wix Media: {0} is private and its address would answer 403, but no download link could be made for it: {1} Nothing was inserted or copied.', f.displayName, describeError(e));
+      const message = vscode.l10n.t('Wix Media: {0} is private and its address would answer 403, but no download link could be made for it: {1} Its address was not used.', f.displayName, describeError(e));
       s.log.warn(message);
       void showError(message);
       return undefined;
