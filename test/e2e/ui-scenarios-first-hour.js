@@ -125,6 +125,10 @@ module.exports = async function firstHour(kit, { assert, ws, emu, fixtures, page
     // The newer one is listed second (oldest first); the list's rows are not in DOM order, so go by position.
     const positions = await rows.evaluateAll(els => els.map(e => Number(e.getAttribute('aria-posinset'))));
     await rows.nth(positions.indexOf(Math.max(...positions))).click();
+    await kit.waitQuickInput({ title: FOLDER_TITLE, placeholder: 'now in /news)' });
+    // "Upload here" names the folder browsed into.
+    const here = kit.page.locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: 'Upload here' }).first();
+    await kit.waitUntil('"Upload here" names /news', async () => /Upload here[\s\S]*\/news/.test(await here.innerText()), 10000);
     await kit.quickPick('Upload here', { title: FOLDER_TITLE, placeholder: 'now in /news)' });
     await kit.inputBox('', { title: LABELS_TITLE });
     await kit.waitUntil('the logo stored', async () => added(st0, await kit.emuState()).length === 1, 60000);
