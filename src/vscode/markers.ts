@@ -8,6 +8,8 @@ export const RETRY_MARKER_COMMAND = 'wixMedia.retryFailedMarker';
 
 export interface KeptFailure {
   marker: string;
+  /** Wix refused these very bytes (empty, unsupported, corrupt): a retry would only store them again. */
+  bytesRefused?: boolean;
   file: PlannedFile;
   request: { folder?: string; folderId?: string; labels: readonly string[]; private: boolean };
 }
@@ -66,14 +68,17 @@ export class FailureMarkers implements vscode.Disposable {
   }
 }
 
-/** Offers "Retry upload to Wix Media" on a line holding a kept failure marker. */
+/**
+ * Offers "Retry upload to Wix Media" on a line holding a kept failure marker, unless Wix refused those very
+ * bytes: the retry sends the same bytes, so it would fail again (or store a second broken file).
+ */
 export class MarkerFixes implements vscode.CodeActionProvider {
   static readonly kinds = [vscode.CodeActionKind.QuickFix];
 
   constructor(private readonly markers: FailureMarkers) {}
 
   provideCodeActions(doc: vscode.TextDocument, range: vscode.Range | vscode.Selection): vscode.CodeAction[] {
-    return this.markers.at(doc, range).map(({ failure }) => {
+    return this.markers.at(doc, range).filter(({ failure }) => !failure.bytesRefused).map(({ failure }) => {
       const action = new vscode.CodeAction(vscode.l10n.t('Retry upload to Wix Media'), vscode.CodeActionKind.QuickFix);
       action.isPreferred = true;
       action.command = { command: RETRY_MARKER_COMMAND, title: action.title, arguments: [doc.uri, failure.marker] };

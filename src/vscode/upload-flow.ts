@@ -9,7 +9,7 @@ import { failedEntry, isTerminal } from '../upload/queue';
 import { formatReference } from '../upload/reference';
 import type { ActionPin, ItemOptions, QueueEntry, UploadItem } from '../upload/types';
 import type { FileSource } from '../wix/contract';
-import { isTransient } from '../wix/messages';
+import { bytesRefused, isTransient } from '../wix/messages';
 import { pinAction } from './action-pin';
 import { referenceFormat, type ReferenceFormat, type WixMediaConfig } from './config';
 import { progressAfterDelay, reportFailures } from './notify';
@@ -249,7 +249,7 @@ async function deliverToPlaceholder(s: Services, req: UploadRequest, target: Pla
     const outcome = await target.replace(text);
     if (outcome.where === 'editor') {
       s.markers.keep(target.document, failed.map((i, n) => ({
-        marker: markers[n], file: files.get(i.id) ?? { label: i.label, error: new Error(i.message ?? 'failed') },
+        marker: markers[n], file: files.get(i.id) ?? { label: i.label, error: new Error(i.message ?? 'failed') }, bytesRefused: bytesRefused(i.error),
         request: { folder: req.folder, folderId: req.folderId, labels: req.labels, private: req.private },
       })));
     }

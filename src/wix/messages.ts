@@ -51,6 +51,14 @@ export function remedyFor(err: unknown): Remedy | undefined {
   return undefined;
 }
 
+/** Refusals of the bytes themselves (empty, a type Wix does not take, a file it could not process). */
+const REFUSED_BYTES = ['ZERO_FILE_SIZE', 'UNSUPPORTED_FILE_FORMAT', 'PROCESSING_FAILED'];
+
+/** Sending the same bytes again cannot succeed: Wix (or the local check) refused the content itself. */
+export function bytesRefused(err: unknown): boolean {
+  return err instanceof WixError && REFUSED_BYTES.includes(err.code);
+}
+
 /** Local problems a new attempt can get past (the file was busy or changing); nothing of it reached Wix. */
 const TRANSIENT_LOCAL = ['FILE_READ_FAILED', 'FILE_CHANGED', 'FILE_NOT_READABLE'];
 

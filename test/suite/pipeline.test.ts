@@ -156,4 +156,16 @@ describe('pipeline: where the references go, per entry point', () => {
     const stored = fileNamed(emu, 'broken.png');
     assert.strictEqual(ed.document.getText(), `# F\n![broken](${stored.descriptor.url})`);
   });
+
+  it('a paste whose bytes Wix could not process → a marker with no retry Quick Fix (the same bytes would fail again)', async () => {
+    emu.inject({ type: 'fail-processing', times: 1 });
+    const ed = await editorOn('markdown', '# F\n', [new vscode.Position(1, 0)]);
+    const r = await (await paste(ed, '![Uploading corrupt.png…]()', 'corrupt.png', makePng(6, 6))).running;
+    assert.strictEqual(r?.status, 'failed');
+    assert.strictEqual(ed.document.getText(), '# F\n![Upload failed: corrupt.png]()');
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider',
+      ed.document.uri, new vscode.Range(1, 2, 1, 2), vscode.CodeActionKind.QuickFix.value);
+    assert.ok(!actions.some(a => a.title === 'Retry upload to Wix Media'), actions.map(a => a.title).join(', '));
+    assert.strictEqual(emu.files.length, 1, 'stored once, and not offered again');
+  });
 });
