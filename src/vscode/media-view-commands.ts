@@ -100,7 +100,7 @@ export async function openInBrowser(s: Services, args: readonly unknown[]): Prom
   const [usable] = d ? (await linkable(s, [d])) ?? [] : [];
   const url = usable ? staticUrl(usable) : '';
   if (!usable || !url) return {};
-  await vscode.env.openExternal(vscode.Uri.parse(url));
+  await mediaView(s).openExternal(vscode.Uri.parse(url));
   return { opened: url };
 }
 

@@ -79,6 +79,8 @@ export class MediaView implements vscode.TreeDataProvider<MediaNode>, vscode.Tre
   /** The modal confirmation before a destructive action (in-host tests read and answer it here). */
   confirm = async (message: string, detail: string, button: string): Promise<string | undefined> =>
     vscode.window.showWarningMessage(message, { modal: true, detail }, button);
+  /** Opens an address in the browser (in-host tests see it here: the host refuses VS Code's own confirmation). */
+  openExternal = (uri: vscode.Uri): Thenable<boolean> => vscode.env.openExternal(uri);
 
   /** The drop edit a drag from this view makes (the same one registered for every document). */
   readonly drop: MediaDropProvider;

@@ -1,5 +1,6 @@
-// The Wix Media view's per-file actions beyond insert and trash: "Copy as" in every format, and the bound on
-// "Recent uploads" (issue 13). ("Open in Browser" asks code-server's own confirmation, which the host refuses in tests.) Each result is checked against what the emulator stored.
+// The Wix Media view's per-file actions beyond insert and trash: "Copy as" in every format, "Open in Browser" (its
+// opener is swapped here, as the trash test swaps the confirmation: the host refuses code-server's own prompt), and
+// the bound on "Recent uploads" (issue 13). Each result is checked against what the emulator stored.
 import * as assert from 'node:assert';
 import * as vscode from 'vscode';
 import type { WixEmulator } from '../emulator/server';
@@ -9,7 +10,7 @@ import type { WixMediaInternalApi } from '../../src/vscode/test-hook';
 import { RECENT_MAX } from '../../src/vscode/media-view';
 import { closeAllEditors, openEditor, pngFile, setUserSettings, until, upload, uploadSuiteHooks } from './helpers';
 
-describe('the Wix Media view: copy as, recent uploads bound', () => {
+describe('the Wix Media view: copy as, open in browser, recent uploads bound', () => {
   let emu: WixEmulator;
   let api: WixMediaInternalApi;
   let dir: string;
@@ -64,6 +65,21 @@ describe('the Wix Media view: copy as, recent uploads bound', () => {
     } finally {
       await setUserSettings({ 'insert.referenceStyle': undefined });
     }
+  });
+
+  it('opens a file in the browser at its static URL, which the emulator serves', async () => {
+    const { file, node } = await readyFile('open.png');
+    const opened: string[] = [];
+    const original = api.mediaView.openExternal;
+    api.mediaView.openExternal = async (uri) => { opened.push(uri.toString(true)); return true; };
+    try {
+      const r = await vscode.commands.executeCommand<{ opened?: string }>('wixMedia.view.openInBrowser', node);
+      assert.strictEqual(r.opened, file.url);
+    } finally {
+      api.mediaView.openExternal = original;
+    }
+    assert.deepStrictEqual(opened, [file.url]);
+    assert.strictEqual(emu.urlStatus(opened[0]), 200, 'the address works (what a browser would get)');
   });
 
   it(`keeps the newest ${RECENT_MAX} uploads in "Recent uploads", each once, when a batch of ${RECENT_MAX + 2} finishes together`, async () => {
