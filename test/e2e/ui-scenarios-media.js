@@ -44,13 +44,16 @@ module.exports = async function scenarios(kit, { assert, ws, emu, page }) {
     await kit.openFile('hover.md');
     const line = kit.activeEditor.locator('.view-line', { hasText: 'static.wixstatic.com' }).first();
     await line.waitFor({ state: 'visible', timeout: 10000 });
-    const box = await line.boundingBox();
     const hover = page.locator('.monaco-hover:visible').filter({ hasText: 'team-logo.png' }).first();
     // Over the URL: past "![logo](" and well inside the long URL. A hover asked for while the workbench is
     // still busy (the key's notification, the first load of the core) can be dropped; a person moves the
     // mouse off and back on, and so does this.
     let tries = 0;
     await kit.waitUntil('the hover over the URL', async () => {
+      // Where the line is now: the editor re-renders its lines (e.g. once the Markdown extension is up), and an
+      // element measured before that is detached (no box).
+      const box = await line.boundingBox();
+      if (!box) return false;
       await page.mouse.move(box.x + 150 + 10 * (tries++ % 3), box.y + box.height / 2);
       return hover.waitFor({ state: 'visible', timeout: 5000 }).then(() => true, async () => {
         await page.mouse.move(box.x + 160, box.y + 200);
