@@ -154,10 +154,10 @@ function emulatorEnv() {
 }
 
 // JSON over HTTP to 127.0.0.1 (the emulator's /__emulator/* routes).
-function httpJson(method, url, body) {
+function httpJson(method, url, body, headers = {}) {
   return new Promise((resolve, reject) => {
     const data = body === undefined ? undefined : Buffer.from(JSON.stringify(body));
-    const req = http.request(url, { method, headers: data ? { 'content-type': 'application/json', 'content-length': data.length } : {} }, res => {
+    const req = http.request(url, { method, headers: { ...headers, ...(data ? { 'content-type': 'application/json', 'content-length': data.length } : {}) } }, res => {
       let text = ''; res.setEncoding('utf8');
       res.on('data', d => text += d);
       res.on('end', () => {

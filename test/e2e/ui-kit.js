@@ -404,7 +404,32 @@ class UiKit {
   emuReset() { return httpJson('POST', `${this.emu.baseUrl}/__emulator/reset`); }
   emuFault(fault) { return httpJson('POST', `${this.emu.baseUrl}/__emulator/faults`, fault); }
   emuClearFaults() { return httpJson('DELETE', `${this.emu.baseUrl}/__emulator/faults`); }
+  // ---- the API key of this window ---------------------------------------------------------
+  // Answers the first-use prompt ("no API key is set yet" > Set API key) when no key is stored yet in this window.
+  async answerKeyPrompt() {
+    if (this.keyStored) return;
+    const toast = await this.notification(/no API key is set yet/, { timeout: 30000 });
+    await toast.locator('.monaco-button', { hasText: 'Set API key' }).click();
+    await this.inputBox(this.emu.apiKey, { password: true, title: 'Wix Media: API key' });
+    this.keyStored = true;
+  }
+
+  // For a test that does not go through the first-use prompt: the key, set with Set API Key if none is stored yet.
+  async ensureKey() {
+    if (this.keyStored) return;
+    await this.palette('Wix Media: Set API Key');
+    await this.inputBox(this.emu.apiKey, { password: true, title: 'Wix Media: API key' });
+    await this.notification(/The API key works for site/, { timeout: 30000 });
+    this.keyStored = true;
+    await this.clearNotifications();
+  }
+
   emuSeedFolder(displayPath) { return httpJson('POST', `${this.emu.baseUrl}/__emulator/folders`, { displayPath }); }
+  // Wix's own Create Folder call (it refuses no duplicate name), as another user of the site would make them.
+  async emuCreateFolder(displayName, parentFolderId = 'media-root') {
+    const headers = { authorization: this.emu.apiKey, 'wix-site-id': this.emu.siteId };
+    return (await httpJson('POST', `${this.emu.baseUrl}/site-media/v1/folders`, { displayName, parentFolderId }, headers)).folder;
+  }
 }
 
 module.exports = { UiKit };

@@ -4,7 +4,6 @@
 // path, how many files) and what the user saw. Runs in a fresh window of its own (see ui-e2e.js and run.sh).
 // The workspace is fixtures.writeSampleWorkspace; user settings point at the emulator; the key is typed here.
 const fs = require('fs');
-const http = require('http');
 const path = require('path');
 
 const UPLOAD = 'Upload to Wix Media';
@@ -20,20 +19,6 @@ module.exports = async function firstHour(kit, { assert, ws, emu, fixtures, page
   };
   const added = (before, after) => after.files.slice(before.files.length);
   const fresh = async () => { await kit.closeQuickInput(); await kit.clearNotifications(); };
-  // Wix's own Create Folder call (it refuses no duplicate name), as another user of the site would make them.
-  const createFolder = (displayName, parentFolderId = 'media-root') => new Promise((resolve, reject) => {
-    const body = Buffer.from(JSON.stringify({ displayName, parentFolderId }));
-    const req = http.request(`${emu.baseUrl}/site-media/v1/folders`, {
-      method: 'POST',
-      headers: { authorization: emu.apiKey, 'wix-site-id': emu.siteId, 'content-type': 'application/json', 'content-length': body.length },
-    }, res => {
-      let text = ''; res.setEncoding('utf8');
-      res.on('data', d => text += d);
-      res.on('end', () => res.statusCode === 200 ? resolve(JSON.parse(text).folder) : reject(new Error(`${res.statusCode} ${text}`)));
-    });
-    req.on('error', reject);
-    req.end(body);
-  });
   const buttonsOf = toast => toast.locator('.monaco-button').allInnerTexts().then(b => b.map(s => s.trim()).filter(Boolean));
   const clickButton = async (toast, label) => {
     const b = toast.locator('.monaco-button', { hasText: label }).first();
@@ -112,8 +97,8 @@ module.exports = async function firstHour(kit, { assert, ws, emu, fixtures, page
 
   await kit.test('first hour 3. A browsed folder whose name a sibling shares goes by its ID', async () => {
     await fresh();
-    const older = await createFolder('news');
-    const newer = await createFolder('news');
+    const older = await kit.emuCreateFolder('news');
+    const newer = await kit.emuCreateFolder('news');
     await kit.openFile('index.html');
     const st0 = await kit.emuState();
     await kit.contextMenu('images/logo.png', UPLOAD);

@@ -8,7 +8,7 @@ const fs = require('fs');
 const STATIC_MEDIA = 'https://static.wixstatic.com/media/';
 const UPLOAD = 'Upload to Wix Media';
 
-module.exports = async function scenarios(kit, { assert, emu, page, userSettingsFile }) {
+module.exports = async function scenarios(kit, { assert, page, userSettingsFile }) {
   const added = (before, after) => after.files.slice(before.files.length);
   await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(page.url()).origin });
   // Settings through the Settings editor, as a person sets them (the window does not see settings.json
@@ -31,15 +31,7 @@ module.exports = async function scenarios(kit, { assert, emu, page, userSettings
   };
   // The key: typed into the first-use prompt by the test that meets it; set with Set API Key by a test that needs it
   // when no test stored it yet.
-  let keyStored = false;
-  const ensureKey = async () => {
-    if (keyStored) return;
-    await kit.palette('Wix Media: Set API Key');
-    await kit.inputBox(emu.apiKey, { password: true, title: 'Wix Media: API key' });
-    await kit.notification(/The API key works for site/, { timeout: 30000 });
-    keyStored = true;
-    await kit.clearNotifications();
-  };
+  const ensureKey = () => kit.ensureKey();
   const widgetItems = async () => {
     const button = page.locator('.post-edit-widget').first();
     await button.waitFor({ state: 'visible', timeout: 15000 });
@@ -100,12 +92,7 @@ module.exports = async function scenarios(kit, { assert, emu, page, userSettings
     const st0 = await kit.emuState();
     const rows = await kit.selectInExplorer(['images/gallery-1.png', 'images/gallery-2.png']);
     await kit.contextMenu(rows[1], UPLOAD);
-    if (!keyStored) {
-      const toast = await kit.notification(/no API key is set yet/, { timeout: 30000 });
-      await toast.locator('.monaco-button', { hasText: 'Set API key' }).click();
-      await kit.inputBox(emu.apiKey, { password: true, title: 'Wix Media: API key' });
-      keyStored = true;
-    }
+    await kit.answerKeyPrompt();
     await kit.waitUntil('two files at the emulator', async () => added(st0, await kit.emuState()).length === 2, 60000);
     const files = added(st0, await kit.emuState());
     await kit.page.locator('.tabs-container .tab[aria-label*="README.md"]').first().click();

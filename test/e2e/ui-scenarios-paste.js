@@ -11,7 +11,7 @@ const reEscape = s => String(s).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 // ${documentBaseName}-${date}-${time}.png, the default pattern
 const PATTERN_NAME = base => new RegExp(`^${reEscape(base)}-\\d{4}-\\d{2}-\\d{2}-\\d{6}(-\\d+)?\\.png$`);
 
-module.exports = async function scenarios(kit, { assert, ws, emu, fixtures, page, userSettingsFile }) {
+module.exports = async function scenarios(kit, { assert, ws, fixtures, page, userSettingsFile }) {
   const abs = rel => path.join(ws, rel);
   const writeWs = (rel, content) => { fs.mkdirSync(path.dirname(abs(rel)), { recursive: true }); fs.writeFileSync(abs(rel), content); };
   const added = (before, after) => after.files.slice(before.files.length);
@@ -109,24 +109,10 @@ module.exports = async function scenarios(kit, { assert, ws, emu, fixtures, page
     }
   };
   const focusEditor = () => kit.activeEditor.locator('.view-lines').click({ position: { x: 400, y: 2 } }).catch(() => { });
-  // Answers the first-use key prompt (no command was run before, so no key is stored yet).
-  let keyStored = false;
-  const answerKeyPrompt = async () => {
-    if (keyStored) return;
-    const toast = await kit.notification(/no API key is set yet/, { timeout: 30000 });
-    await toast.locator('.monaco-button', { hasText: 'Set API key' }).click();
-    await kit.inputBox(emu.apiKey, { password: true, title: 'Wix Media: API key' });
-    keyStored = true;
-  };
-  // For a test that does not go through the first-use prompt: the key, set with Set API Key if no test stored it yet.
-  const ensureKey = async () => {
-    if (keyStored) return;
-    await kit.palette('Wix Media: Set API Key');
-    await kit.inputBox(emu.apiKey, { password: true, title: 'Wix Media: API key' });
-    await kit.notification(/The API key works for site/, { timeout: 30000 });
-    keyStored = true;
-    await kit.clearNotifications();
-  };
+  // The key: the first-use prompt answered by the test that meets it (kit.answerKeyPrompt), or Set API Key
+  // (kit.ensureKey) for a test that needs it when none is stored yet.
+  const answerKeyPrompt = () => kit.answerKeyPrompt();
+  const ensureKey = () => kit.ensureKey();
   // Records the first text the active editor shows that matches `re`, from the DOM's own mutations: a state that
   // lasts a moment only (the placeholder of a fast upload) is caught even between two polls.
   const watchShown = async re => {

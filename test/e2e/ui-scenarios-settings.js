@@ -4,7 +4,6 @@
 // folder, by ID, even when a sibling shares its name; recent labels can be picked; Select Site marks the current
 // site; "Retry failed" after a 5xx uploads and inserts the reference. Runs in a fresh window of its own.
 const fs = require('fs');
-const http = require('http');
 
 const UPLOAD = 'Upload to Wix Media';
 const FOLDER_TITLE = 'Upload to Wix Media: folder';
@@ -22,20 +21,6 @@ module.exports = async function settingsAndRecent(kit, { assert, emu, fixtures, 
   };
   const rowsNamed = name => kit.page.locator('.quick-input-widget .quick-input-list .monaco-list-row')
     .filter({ has: kit.page.locator('.label-name', { hasText: new RegExp(`^\\s*${name}\\s*$`) }) });
-  // Wix's own Create Folder call (it refuses no duplicate name), as another user of the site would make them.
-  const createFolder = (displayName, parentFolderId = 'media-root') => new Promise((resolve, reject) => {
-    const body = Buffer.from(JSON.stringify({ displayName, parentFolderId }));
-    const req = http.request(`${emu.baseUrl}/site-media/v1/folders`, {
-      method: 'POST',
-      headers: { authorization: emu.apiKey, 'wix-site-id': emu.siteId, 'content-type': 'application/json', 'content-length': body.length },
-    }, res => {
-      let text = ''; res.setEncoding('utf8');
-      res.on('data', d => text += d);
-      res.on('end', () => res.statusCode === 200 ? resolve(JSON.parse(text).folder) : reject(new Error(`${res.statusCode} ${text}`)));
-    });
-    req.on('error', reject);
-    req.end(body);
-  });
   const origin = new URL(page.url()).origin;
   await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin });
 
@@ -99,8 +84,8 @@ module.exports = async function settingsAndRecent(kit, { assert, emu, fixtures, 
   await kit.test('settings 3. A "news" folder browsed into (a sibling shares the name), then picked again from Recent: ' +
     'the second upload goes by the same folder ID; the labels typed the first time can be picked from Recent labels', async () => {
     await fresh();
-    const older = await createFolder('news');
-    newer = await createFolder('news');
+    const older = await kit.emuCreateFolder('news');
+    newer = await kit.emuCreateFolder('news');
     await kit.openFile('README.md');
     await kit.gotoLine(1, 1);
     const st0 = await kit.emuState();
