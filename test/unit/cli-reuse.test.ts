@@ -1,16 +1,14 @@
 // Content-hash reuse from the command line: `wix-media upload --manifest PATH` spawned against the emulator.
 import * as assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import type { WixEmulator } from '../emulator/server';
+import { bundleCli, runCli, type CliRun } from '../helpers/cli-bundle';
 import { withEmulator } from '../helpers/emulator-hooks';
 import { api } from '../helpers/emulator-client';
 import { makePng, sha256, tempDir, writeFile } from '../helpers/fixtures';
 
-const ROOT = resolve(__dirname, '../../..');
-
-interface Run { code: number | null; stdout: string; stderr: string }
+type Run = CliRun;
 
 describe('cli: --manifest content-hash reuse (spawned, against the emulator)', function () {
   this.timeout(60_000);
@@ -20,12 +18,7 @@ describe('cli: --manifest content-hash reuse (spawned, against the emulator)', f
 
   withEmulator({ readyDelayMs: 20 }, e => { emu = e; });
   before(async () => {
-    cli = join(tempDir('wix-cli-reuse-build-'), 'cli.js');
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    await require('esbuild').build({
-      entryPoints: [join(ROOT, 'src/cli.ts')], outfile: cli, bundle: true, platform: 'node', target: 'node20',
-      format: 'cjs', logLevel: 'error', banner: { js: '#!/usr/bin/env node' },
-    });
+    cli = await bundleCli(join(tempDir('wix-cli-reuse-build-'), 'cli.js'));
   });
   beforeEach(() => {
     emu.reset();
@@ -33,16 +26,8 @@ describe('cli: --manifest content-hash reuse (spawned, against the emulator)', f
   });
 
   function run(args: string[]): Promise<Run> {
-    return new Promise((res, rej) => {
-      const env = { PATH: process.env.PATH, WIX_API_KEY: emu.apiKey, WIX_SITE_ID: emu.siteId, WIX_API_BASE_URL: emu.baseUrl };
-      const child = spawn(process.execPath, [cli, ...args], { cwd: dir, env, stdio: ['ignore', 'pipe', 'pipe'] });
-      let stdout = '';
-      let stderr = '';
-      child.stdout!.on('data', d => { stdout += d; });
-      child.stderr!.on('data', d => { stderr += d; });
-      child.on('error', rej);
-      child.on('close', code => res({ code, stdout, stderr }));
-    });
+    const env = { PATH: process.env.PATH, WIX_API_KEY: emu.apiKey, WIX_SITE_ID: emu.siteId, WIX_API_BASE_URL: emu.baseUrl };
+    return runCli(cli, args, { cwd: dir, env });
   }
 
   const puts = () => emu.requests.filter(r => r.method === 'PUT' && r.path.startsWith('/upload/')).length;

@@ -1,9 +1,10 @@
 // The wix-media CLI as a user runs it: the bundled script spawned with node, talking to the emulator over HTTP.
 import * as assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdirSync, symlinkSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { WixEmulator } from '../emulator/server';
+import { bundleCli, runCli, type CliRun } from '../helpers/cli-bundle';
 import { withEmulator } from '../helpers/emulator-hooks';
 import { makePng, sha256, tempDir, writeFile } from '../helpers/fixtures';
 import { main } from '../../src/cli';
@@ -12,7 +13,7 @@ import { formatBytes, progressText } from '../../src/cli/progress';
 const ROOT = resolve(__dirname, '../../..');
 const TOKEN_MARK = 'CLITOKENMARK';
 
-interface Run { code: number | null; stdout: string; stderr: string }
+type Run = CliRun;
 
 describe('cli: wix-media upload (spawned, against the emulator)', function () {
   this.timeout(60_000);
@@ -22,13 +23,7 @@ describe('cli: wix-media upload (spawned, against the emulator)', function () {
 
   withEmulator({ readyDelayMs: 20, tokenPrefix: TOKEN_MARK }, e => { emu = e; });
   before(async () => {
-    // Bundle the CLI as esbuild.js does (same entry, platform and target), into a temp file of its own.
-    cli = join(tempDir('wix-cli-build-'), 'cli.js');
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    await require('esbuild').build({
-      entryPoints: [join(ROOT, 'src/cli.ts')], outfile: cli, bundle: true, platform: 'node', target: 'node20',
-      format: 'cjs', logLevel: 'error', banner: { js: '#!/usr/bin/env node' },
-    });
+    cli = await bundleCli(join(tempDir('wix-cli-build-'), 'cli.js'));
   });
   beforeEach(() => {
     emu.reset();
@@ -44,16 +39,7 @@ describe('cli: wix-media upload (spawned, against the emulator)', function () {
   }
 
   function run(args: string[], opts: { env?: NodeJS.ProcessEnv; onSpawn?: (child: ChildProcess) => void } = {}): Promise<Run> {
-    return new Promise((res, rej) => {
-      const child = spawn(process.execPath, [cli, ...args], { cwd: dir, env: opts.env ?? env(), stdio: ['ignore', 'pipe', 'pipe'] });
-      let stdout = '';
-      let stderr = '';
-      child.stdout!.on('data', d => { stdout += d; });
-      child.stderr!.on('data', d => { stderr += d; });
-      child.on('error', rej);
-      child.on('close', code => res({ code, stdout, stderr }));
-      opts.onSpawn?.(child);
-    });
+    return runCli(cli, args, { cwd: dir, env: opts.env ?? env(), onSpawn: opts.onSpawn });
   }
 
   const lines = (s: string) => s.split('\n').filter(l => l !== '');

@@ -3,7 +3,7 @@
 import * as assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { chmodSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
-import { basename, join, resolve } from 'node:path';
+import { basename, join } from 'node:path';
 import { main } from '../../src/cli';
 import { failedEntry, UploadQueue } from '../../src/upload/queue';
 import { formatReference, stripExtension, wixUri } from '../../src/upload/reference';
@@ -12,10 +12,10 @@ import { WixMediaClient } from '../../src/wix/client';
 import type { WixError } from '../../src/wix/errors';
 import { fileSourceFromPath } from '../../src/wix/file-source';
 import { type WixEmulator, type RecordedRequest } from '../emulator/server';
+import { bundleCli } from '../helpers/cli-bundle';
 import { withEmulator } from '../helpers/emulator-hooks';
 import { makePng, sha256, tempDir, writeFile } from '../helpers/fixtures';
 
-const ROOT = resolve(__dirname, '../../..');
 const NOBODY = 65534;
 
 /** Every request that concerns the file `name` (generate bodies name it; PUTs carry ?filename=). */
@@ -183,12 +183,7 @@ describe('reliability: bad input (issue 5)', function () {
       // Bundled as esbuild.js does, into a directory any user can read (the unreadable-file run is not root).
       const out = tempDir('wix-bad-input-cli-');
       chmodSync(out, 0o755);
-      cli = join(out, 'cli.js');
-       
-      await require('esbuild').build({
-        entryPoints: [join(ROOT, 'src/cli.ts')], outfile: cli, bundle: true, platform: 'node', target: 'node20',
-        format: 'cjs', logLevel: 'error',
-      });
+      cli = await bundleCli(join(out, 'cli.js'));
       chmodSync(cli, 0o644);
     });
 

@@ -5,7 +5,7 @@
 import * as assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { inspect } from 'node:util';
 import { UploadQueue } from '../../src/upload/queue';
@@ -16,11 +16,11 @@ import { fileSourceFromPath } from '../../src/wix/file-source';
 import type { Logger } from '../../src/wix/log';
 import { describeError } from '../../src/wix/messages';
 import { type WixEmulator, type Fault } from '../emulator/server';
+import { bundleCli } from '../helpers/cli-bundle';
 import { withEmulator } from '../helpers/emulator-hooks';
 import { makePng, tempDir, writeFile, writeRandomFile } from '../helpers/fixtures';
 import { emulatorClients } from '../helpers/clients';
 
-const ROOT = resolve(__dirname, '../../..');
 const KEY = 'IST.SECRET-KEY-CANARY-5e0c1a9f7b3d4e2a8c6f0b1d3e5a7c9f';
 const KEY_MARK = 'SECRET-KEY-CANARY';
 const TOKEN_MARK = 'TOKCANARY';
@@ -172,12 +172,7 @@ describe('secrets: canary key and tokens never show (issue 5)', function () {
   describe('the CLI, spawned with --verbose', () => {
     let cli: string;
     before(async () => {
-      cli = join(tempDir('wix-secrets-cli-'), 'cli.js');
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
-      await require('esbuild').build({
-        entryPoints: [join(ROOT, 'src/cli.ts')], outfile: cli, bundle: true, platform: 'node', target: 'node20',
-        format: 'cjs', logLevel: 'error',
-      });
+      cli = await bundleCli(join(tempDir('wix-secrets-cli-'), 'cli.js'));
     });
 
     function run(args: string[], key = KEY): Promise<{ code: number | null; out: string }> {
