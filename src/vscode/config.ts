@@ -100,6 +100,7 @@ export function readConfig(scope?: vscode.ConfigurationScope): WixMediaConfig {
   const labels = c.get<unknown>('defaultLabels');
   const templates = c.get<unknown>('insert.templates');
   const maxMb = num(c.get('maxFileSizeMB'), 0, 0);
+  const rate = rateLimitSetting();
   return {
     siteId: (c.get<string>('siteId') ?? '').trim() || envSiteId(),
     apiBaseUrl: effectiveApiBaseUrl(),
@@ -122,8 +123,8 @@ export function readConfig(scope?: vscode.ConfigurationScope): WixMediaConfig {
     privateLinkMinutes: Math.round(num(c.get('privateLinkExpiryMinutes'), 600, 1, 525_600)),
     accountId: (c.get<string>('accountId') ?? '').trim(),
     apiRateLimit: {
-      requestsPerWindow: Math.round(num(rateLimitSetting()?.requests, 200, 1)),
-      windowMs: Math.round(num(rateLimitSetting()?.windowSeconds, 60, 0.1) * 1000),
+      requestsPerWindow: Math.round(num(rate?.requests, 200, 1)),
+      windowMs: Math.round(num(rate?.windowSeconds, 60, 0.1) * 1000),
     },
     importRemote: c.get<boolean>('assets.importRemote') ?? false,
   };

@@ -132,7 +132,7 @@ export function showQueueView(deps: QueueViewDeps): Promise<void> {
     const item = deps.queue.get(e.item.id);
     if (!item) return;
     if (e.button === itemButtons().cancel) deps.queue.cancel(item.id);
-    else if (e.button === itemButtons().retry) deps.queue.retry(item.id, await deps.pin());
+    else if (e.button === itemButtons().retry && deps.queue.canRetry(item.id)) deps.queue.retry(item.id, await deps.pin());
     else if (e.button === itemButtons().copy) await copyReference(item, deps);
     else if (e.button === itemButtons().log) logItem(item, deps);
     refresh();

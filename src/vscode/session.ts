@@ -58,9 +58,9 @@ export class MediaSession implements vscode.Disposable {
     return { apiKey, siteId: cfg.siteId, baseUrl: cfg.apiBaseUrl };
   }
 
-  /** The shared client for the current connection. */
-  async client(cfg?: WixMediaConfig): Promise<MediaClient> {
-    return (await this.connect(cfg)).client;
+  /** The shared client for the connection in force now (the queue's fallback, for an entry without a pin). */
+  async client(): Promise<MediaClient> {
+    return (await this.connect()).client;
   }
 
   /** The connection of `cfg` (read now by default) and the shared client for it, from one reading of the settings. */
